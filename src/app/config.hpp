@@ -1,0 +1,27 @@
+// Settings of the `tuyenvan` command: flags, then TUYENVAN_… environment variables, then a TOML file.
+#pragma once
+
+#include <string>
+
+namespace tuyenvan::app {
+
+/// Every setting of the server and the subcommands.
+struct Config {
+    std::string data_dir = "var";
+    std::string database;  ///< postgresql://… ; empty means SQLite in data_dir
+    std::string listen = "127.0.0.1:8080";
+    int io_threads = 0;
+    int db_pool = 8;
+    std::string templates_dir;
+    std::string static_dir;
+    bool trust_proxy = false;
+    std::string access_log = "on";
+    std::string log_level = "info";
+    int drain_seconds = 10;
+    std::string config_file;
+
+    /// The database target for db::Database::Open.
+    std::string DatabaseTarget() const;
+};
+
+}  // namespace tuyenvan::app

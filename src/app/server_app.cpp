@@ -1,0 +1,269 @@
+#include "app/server_app.hpp"
+
+#include <spawn.h>
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/wait.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "org/demo.hpp"
+#include "org/routes.hpp"
+#include "org/service.hpp"
+#include "org/web.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/server.hpp"
+#include "platform/http/static_files.hpp"
+#include "platform/text/format.hpp"
+#include "platform/view/view.hpp"
+
+extern char** environ;
+
+namespace tuyenvan::app {
+
+namespace data_files {
+const std::vector<std::pair<std::string_view, std::string_view>>& UnitFiles();
+}
+
+namespace {
+
+namespace json = boost::json;
+using boost::beast::http::verb;
+
+std::int64_t NowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Metrics& metrics,
+                          const http::StaticFiles& assets, const org::Web& web, const http::Server* const* server) {
+    router.Add(verb::get, "/healthz", http::Mode::kInline, [](http::Request&) {
+        return http::Response::Json(R"({"status":"ok"})");
+    });
+    router.Add(verb::get, "/readyz", http::Mode::kBlocking, [&database](http::Request&) {
+        if (!database.Ping()) {
+            return http::Response::Json(R"({"status":"unavailable","database":"unreachable"})", 503);
+        }
+        return http::Response::Json(R"({"status":"ready","database":"ok"})");
+    });
+    router.Add(verb::get, "/metrics", http::Mode::kInline, [&database, &metrics](http::Request&) {
+        auto response = http::Response::Text(metrics.Render([&database](std::string& out) {
+            auto stats = database.Stats();
+            out += "# HELP tuyenvan_db_pool_connections Database connections by state.\n";
+            out += "# TYPE tuyenvan_db_pool_connections gauge\n";
+            out += "tuyenvan_db_pool_connections{state=\"total\"} " + std::to_string(stats.size) + "\n";
+            out += "tuyenvan_db_pool_connections{state=\"in_use\"} " + std::to_string(stats.in_use) + "\n";
+            out += "# HELP tuyenvan_db_pool_waits_total Times a request waited for a free connection.\n";
+            out += "# TYPE tuyenvan_db_pool_waits_total counter\n";
+            out += "tuyenvan_db_pool_waits_total " + std::to_string(stats.waits) + "\n";
+        }));
+        response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        return response;
+    });
+    router.Add(verb::get, "/static/{*path}", http::Mode::kInline, [&assets](http::Request& request) {
+        return assets.Serve(request, request.PathParam("path"));
+    });
+    router.Add(verb::get, "/favicon.ico", http::Mode::kInline, [&assets](http::Request& request) {
+        auto response = assets.Serve(request, "favicon.svg");
+        response.content_type = "image/svg+xml";
+        return response;
+    });
+    router.Add(verb::get, "/api/v1/openapi.json", http::Mode::kInline, [&router](http::Request&) {
+        return http::Response::Json(OpenApiDocument(router));
+    }).summary = "Tài liệu OpenAPI của API này";
+    router.Add(verb::get, "/", http::Mode::kBlocking, [&web, &database](http::Request& request) {
+        auto principal = web.CurrentPrincipal(request);
+        view::Data data;
+        auto counts = database.ReadValue([](db::Connection& c) {
+            return c.Query(
+                "SELECT level, COUNT(*) FROM units WHERE valid_to IS NULL OR valid_to > $1 GROUP BY level ORDER BY level",
+                {NowMs()});
+        });
+        view::List levels = view::MakeList();
+        for (std::size_t i = 0; i < counts.Size(); ++i) {
+            view::Data item;
+            item.set("label", std::string(org::LevelLabel(counts.Text(i, 0))));
+            item.set("count", text::FormatNumber(counts.Int(i, 1)));
+            levels.push_back(item);
+        }
+        data.set("levels", levels);
+        data.set("today", text::FormatDate(NowMs()));
+        return web.Page("home", data, principal, "Trang chủ");
+    });
+    (void)server;
+}
+
+}  // namespace
+
+std::string DemoUnitsCsv() {
+    for (const auto& [name, text] : data_files::UnitFiles()) {
+        if (name == "lao-cai-before-2025-07.csv") {
+            return std::string(text);
+        }
+    }
+    throw std::runtime_error("demo units missing from the binary");
+}
+
+std::string OpenApiDocument(const http::Router& router) {
+    json::object paths;
+    for (const auto& route : router.Routes()) {
+        if (!route.pattern.starts_with("/api/")) {
+            continue;
+        }
+        json::object operation{{"summary", route.summary.empty() ? route.pattern : route.summary}};
+        json::array parameters;
+        for (auto part : http::SplitPath(route.pattern)) {
+            if (part.starts_with("{")) {
+                std::string name(part.substr(1, part.size() - 2));
+                parameters.push_back(json::object{{"name", name}, {"in", "path"}, {"required", true},
+                                                  {"schema", json::object{{"type", "integer"}}}});
+            }
+        }
+        bool changes = route.method != verb::get;
+        if (changes && route.pattern != "/api/v1/session") {
+            parameters.push_back(json::object{{"name", "X-CSRF-Token"}, {"in", "header"}, {"required", true},
+                                              {"schema", json::object{{"type", "string"}}}});
+        }
+        if (!parameters.empty()) {
+            operation["parameters"] = std::move(parameters);
+        }
+        if (changes && route.method != verb::delete_) {
+            operation["requestBody"] = json::object{
+                {"required", true},
+                {"content", json::object{{"application/json",
+                                          json::object{{"schema", json::object{{"type", "object"}}}}}}}};
+        }
+        json::object responses{{"200", json::object{{"description", "Thành công"}}},
+                               {"default", json::object{{"description", "Lỗi: {\"error\": {\"code\", \"message\"}}"},
+                                                        {"content", json::object{{"application/json",
+                                                                                  json::object{{"schema", json::object{{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+        operation["responses"] = std::move(responses);
+        std::string method(boost::beast::http::to_string(route.method));
+        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::tolower(c); });
+        auto& item = paths[route.pattern];
+        if (!item.is_object()) {
+            item = json::object{};
+        }
+        item.as_object()[method] = std::move(operation);
+    }
+    json::object error_schema{
+        {"type", "object"},
+        {"required", json::array{"error"}},
+        {"properties",
+         json::object{{"error", json::object{{"type", "object"},
+                                             {"properties", json::object{{"code", json::object{{"type", "string"}}},
+                                                                         {"message", json::object{{"type", "string"}}}}}}}}}};
+    json::object document{
+        {"openapi", "3.0.3"},
+        {"info", json::object{{"title", "tuyenvan API"}, {"version", "1"},
+                              {"description", "API của hệ thống công tác tuyên vận. Đăng nhập bằng POST /api/v1/session; "
+                                              "mọi thao tác thay đổi dữ liệu gửi kèm X-CSRF-Token."}}},
+        {"paths", std::move(paths)},
+        {"components",
+         json::object{{"schemas", json::object{{"Error", std::move(error_schema)}}},
+                      {"securitySchemes", json::object{{"session", json::object{{"type", "apiKey"},
+                                                                                {"in", "cookie"},
+                                                                                {"name", "tv_session"}}}}}}},
+        {"security", json::array{json::object{{"session", json::array{}}}}}};
+    return json::serialize(document);
+}
+
+void RestoreBackup(const Config& config, const std::string& file) {
+    if (!std::filesystem::exists(file)) {
+        throw std::runtime_error("backup file not found: " + file);
+    }
+    std::string target = config.DatabaseTarget();
+    if (!db::IsPostgresTarget(target)) {
+        // Copy through the backup API so the restored file is a clean, complete database.
+        auto source = db::Database::Open(file, 1);
+        std::string temporary = target + ".restore";
+        source->Backup(temporary);
+        source->Close();
+        for (const char* suffix : {"-wal", "-shm"}) {
+            std::filesystem::remove(target + suffix);
+        }
+        std::filesystem::rename(temporary, target);
+        return;
+    }
+    std::vector<std::string> args = {"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                                     "--dbname=" + target, file};
+    std::vector<char*> argv;
+    for (auto& arg : args) {
+        argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "pg_restore", nullptr, nullptr, argv.data(), environ) != 0) {
+        throw std::runtime_error("cannot start pg_restore");
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        throw std::runtime_error("pg_restore failed");
+    }
+}
+
+int Serve(const Config& config) {
+    spdlog::init_thread_pool(8192, 1);
+    auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    auto log = std::make_shared<spdlog::async_logger>("app", sink, spdlog::thread_pool(),
+                                                      spdlog::async_overflow_policy::overrun_oldest);
+    log->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
+    log->set_level(spdlog::level::from_str(config.log_level));
+    std::shared_ptr<spdlog::logger> access;
+    if (config.access_log == "on") {
+        access = std::make_shared<spdlog::async_logger>("access", sink, spdlog::thread_pool(),
+                                                        spdlog::async_overflow_policy::overrun_oldest);
+        access->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
+    }
+
+    auto colon = config.listen.rfind(':');
+    if (colon == std::string::npos) {
+        throw std::runtime_error("--listen must be HOST:PORT");
+    }
+    http::ServerOptions options;
+    options.host = config.listen.substr(0, colon);
+    options.port = static_cast<unsigned short>(std::stoi(config.listen.substr(colon + 1)));
+    options.io_threads = config.io_threads;
+    options.blocking_threads = std::max(2, config.db_pool);
+    options.trust_proxy = config.trust_proxy;
+    options.drain_timeout = std::chrono::seconds(config.drain_seconds);
+
+    auto database = db::Database::Open(config.DatabaseTarget(), config.db_pool);
+    int applied = db::Migrate(*database);
+    log->info("event=database target=\"{}\" migrations_applied={} version={}", database->Describe(), applied,
+              db::CurrentVersion(*database));
+
+    view::View view(config.templates_dir.empty() ? TUYENVAN_SOURCE_DIR "/templates" : config.templates_dir);
+    http::StaticFiles assets(config.static_dir.empty() ? TUYENVAN_SOURCE_DIR "/static" : config.static_dir);
+    org::Service org_service(*database, org::AuthOptions{}, NowMs);
+    org_service.Purge();
+    org::Web web(org_service, view, org::WebOptions{"Tuyên vận Lào Cai", config.trust_proxy, assets.Version()});
+
+    http::Metrics metrics;
+    http::Router router;
+    const http::Server* server_ptr = nullptr;
+    RegisterSystemRoutes(router, *database, metrics, assets, web, &server_ptr);
+    org::RegisterRoutes(router, web);
+
+    http::Server server(options, router, metrics,
+                        [&web](const http::Request& request, const http::HttpError& error) {
+                            return web.RenderError(request, error);
+                        },
+                        access);
+    server_ptr = &server;
+    unsigned short port = server.Listen();
+    std::cout << "tuyenvan: listening on http://" << options.host << ":" << port << std::endl;
+    log->info("event=listening address={}:{} database=\"{}\"", options.host, port, database->Describe());
+    server.Run();
+    log->info("event=drained");
+    database->Close();
+    spdlog::shutdown();
+    std::cout << "tuyenvan: stopped" << std::endl;
+    return 0;
+}
+
+}  // namespace tuyenvan::app

@@ -1,0 +1,43 @@
+// Mustache templates from files that a designer edits; partials are inlined when loaded, so a
+// render parses nothing. Each thread keeps its own compiled copy (the engine's render is not const).
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace tuyenvan::view {
+
+/// The data a template renders.
+using Data = kainjow::mustache::data;
+/// A list in template data.
+using List = kainjow::mustache::data;
+
+/// A loaded set of templates.
+class View {
+public:
+    /// Loads every `*.mustache` below `directory`; names are relative paths without the extension
+    /// ("org/units"). Throws std::runtime_error on a missing directory or a template with errors.
+    explicit View(const std::string& directory);
+
+    /// Renders a template; throws std::out_of_range for an unknown name.
+    std::string Render(const std::string& name, const Data& data) const;
+    /// True when the template exists.
+    bool Has(const std::string& name) const { return sources_.contains(name); }
+
+private:
+    std::string Expand(const std::string& text, int depth) const;
+    std::uint64_t id_;
+    std::map<std::string, std::string> raw_;
+    std::map<std::string, std::string> sources_;
+};
+
+/// HTML-escapes text for element content and quoted attributes.
+std::string EscapeHtml(std::string_view text);
+
+/// A new empty list for template data.
+inline List MakeList() { return List{kainjow::mustache::data::type::list}; }
+
+}  // namespace tuyenvan::view
