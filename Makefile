@@ -1,0 +1,39 @@
+# The two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+BUILD ?= build/release
+FUZZ_BUILD ?= build/fuzz
+DATA ?= var
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+.PHONY: setup build run test unit integration e2e fuzz bench clean
+
+setup:
+	scripts/setup-debian.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p $(DATA)
+	$(BUILD)/tuyenvan migrate --data $(DATA)
+	$(BUILD)/tuyenvan demo --data $(DATA)
+	@scripts/print-demo-accounts.sh $(LISTEN)
+	exec $(BUILD)/tuyenvan serve --data $(DATA) --listen $(LISTEN)
+
+fuzz: setup
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUYENVAN_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+test: build fuzz
+	scripts/run-tests.sh $(BUILD) $(FUZZ_BUILD)
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf build
