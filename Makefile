@@ -32,6 +32,9 @@ fuzz: setup
 test: build fuzz
 	scripts/run-tests.sh $(BUILD) $(FUZZ_BUILD)
 
+e2e: build
+	cd tests/e2e && TUYENVAN_BIN=$(CURDIR)/$(BUILD)/tuyenvan ./run.sh
+
 bench: build
 	bench/run
 

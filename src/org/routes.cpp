@@ -54,15 +54,22 @@ std::string Iso(const std::optional<std::int64_t>& ms) { return ms ? text::Forma
 view::Data UnitRow(const Unit& unit) {
     view::Data row;
     row.set("id", std::to_string(unit.id));
-    row.set("code", unit.code);
+    if (!unit.code.empty()) {
+        row.set("code", unit.code);
+    }
     row.set("name", unit.name);
     row.set("full_name", unit.full_name);
     row.set("kind", unit.kind);
     row.set("level", std::string(LevelLabel(unit.level)));
     row.set("parent_name", unit.parent_name);
     row.set("closed", unit.valid_to.has_value());
-    row.set("valid_from", unit.valid_from ? text::FormatDate(*unit.valid_from) : "");
-    row.set("valid_to", unit.valid_to ? text::FormatDate(*unit.valid_to) : "");
+    // Absent keys, not empty strings: a Mustache section shows for any string, even an empty one.
+    if (unit.valid_from) {
+        row.set("valid_from", text::FormatDate(*unit.valid_from));
+    }
+    if (unit.valid_to) {
+        row.set("valid_to", text::FormatDate(*unit.valid_to));
+    }
     return row;
 }
 
