@@ -2,12 +2,13 @@
 SHELL := /bin/bash
 BUILD ?= build/release
 FUZZ_BUILD ?= build/fuzz
+ASAN_BUILD ?= build/asan
 DATA ?= var
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test unit integration e2e fuzz bench clean
+.PHONY: setup build run test asan e2e fuzz bench clean
 
 setup:
 	scripts/setup-debian.sh
@@ -25,12 +26,16 @@ run: build
 	@scripts/print-demo-accounts.sh $(LISTEN)
 	exec $(BUILD)/tuyenvan serve --data $(DATA) --listen $(LISTEN)
 
+asan: setup
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUYENVAN_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
 fuzz: setup
 	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUYENVAN_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
-test: build fuzz
-	scripts/run-tests.sh $(BUILD) $(FUZZ_BUILD)
+test: build asan fuzz
+	scripts/run-tests.sh $(BUILD) $(FUZZ_BUILD) $(ASAN_BUILD)
 
 e2e: build
 	cd tests/e2e && TUYENVAN_BIN=$(CURDIR)/$(BUILD)/tuyenvan ./run.sh

@@ -87,11 +87,11 @@ void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Me
             view::Data item;
             item.set("label", std::string(org::LevelLabel(counts.Text(i, 0))));
             item.set("count", text::FormatNumber(counts.Int(i, 1)));
-            levels.push_back(item);
+            view::Append(levels, std::move(item));
         }
-        data.set("levels", levels);
+        data["levels"] = std::move(levels);
         data.set("today", text::FormatDate(NowMs()));
-        return web.Page("home", data, principal, "Trang chủ");
+        return web.Page("home", std::move(data), principal, "Trang chủ");
     });
     (void)server;
 }

@@ -65,6 +65,8 @@ struct Unit {
     std::optional<std::int64_t> valid_to;
     std::int64_t version = 1;
     std::vector<std::int64_t> successor_ids;
+    std::string name_key;  ///< folded names and code, for search
+    std::string sort_key;  ///< ICU "vi" sort key in hex
 };
 
 /// A person (cadre, officer, member).
@@ -124,6 +126,8 @@ struct Page {
     std::int64_t total = 0;
     std::int64_t page = 1;
     std::int64_t per_page = 50;
+    /// Changes whenever the data behind the list changes (0: not tracked); keys caches of rendered lists.
+    std::int64_t data_version = 0;
 };
 
 /// Filters of the unit list.

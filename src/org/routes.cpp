@@ -80,21 +80,27 @@ view::List Options(const std::vector<std::pair<std::string, std::string>>& choic
         option.set("value", value);
         option.set("label", label);
         option.set("selected", value == selected);
-        list.push_back(option);
+        view::Append(list, std::move(option));
     }
     return list;
 }
 
-std::vector<std::pair<std::string, std::string>> LevelChoices() {
-    std::vector<std::pair<std::string, std::string>> out = {{"", "Tất cả các cấp"}};
+std::vector<std::pair<std::string, std::string>> LevelChoices(bool with_any) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (with_any) {
+        out.emplace_back("", "Tất cả các cấp");
+    }
     for (auto level : kLevels) {
         out.emplace_back(std::string(level), std::string(LevelLabel(level)));
     }
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> KindChoices() {
-    std::vector<std::pair<std::string, std::string>> out = {{"", "Tất cả các loại"}};
+std::vector<std::pair<std::string, std::string>> KindChoices(bool with_any) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (with_any) {
+        out.emplace_back("", "Tất cả các loại");
+    }
     for (const char* kind : {"Tỉnh", "Thành phố", "Huyện", "Thị xã", "Xã", "Phường", "Thị trấn", "Thôn", "Bản",
                              "Tổ dân phố", "Sở", "Ban", "Ngành", "Văn phòng"}) {
         out.emplace_back(kind, kind);
@@ -120,7 +126,7 @@ view::List UnitOptions(const std::vector<Unit>& units, std::int64_t selected) {
         option.set("value", std::to_string(unit.id));
         option.set("label", std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.full_name);
         option.set("selected", unit.id == selected);
-        list.push_back(option);
+        view::Append(list, std::move(option));
     }
     return list;
 }
@@ -186,7 +192,7 @@ Response SignInPage(const Web& web, Request& request, const std::string& error, 
     if (request.query.Has("da-dang-xuat")) {
         data.set("notice", "Bạn đã đăng xuất.");
     }
-    Response response = web.Page("org/sign_in", data, std::nullopt, "Đăng nhập", status);
+    Response response = web.Page("org/sign_in", std::move(data), std::nullopt, "Đăng nhập", status);
     http::SetCookie cookie{std::string(kLoginCsrfCookie), token, "/dang-nhap", 3600, true, web.Options().secure_cookies,
                            http::SameSite::kStrict};
     response.With("Set-Cookie", http::SerializeSetCookie(cookie));
@@ -288,7 +294,7 @@ void RegisterSession(http::Router& router, const Web& web) {
         if (request.query.Has("da-doi")) {
             data.set("notice", "Đã đổi mật khẩu.");
         }
-        return web.Page("org/password", data, principal, "Đổi mật khẩu");
+        return web.Page("org/password", std::move(data), principal, "Đổi mật khẩu");
     });
     router.Add(verb::post, "/tai-khoan/mat-khau", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
@@ -307,7 +313,7 @@ void RegisterSession(http::Router& router, const Web& web) {
         } catch (const http::HttpError& error) {
             view::Data data;
             FormErrors(data, error);
-            return web.Page("org/password", data, principal, "Đổi mật khẩu", error.Status());
+            return web.Page("org/password", std::move(data), principal, "Đổi mật khẩu", error.Status());
         }
     });
 }
@@ -383,10 +389,10 @@ view::Data UnitFormData(const Web& web, const Principal& principal, const UnitIn
     data.set("full_name", input.full_name);
     data.set("valid_from", Iso(input.valid_from));
     data.set("valid_to", Iso(input.valid_to));
-    data.set("levels", Options(std::vector(LevelChoices().begin() + 1, LevelChoices().end()), input.level));
-    data.set("kinds", Options(std::vector(KindChoices().begin() + 1, KindChoices().end()), input.kind));
+    data["levels"] = Options(LevelChoices(false), input.level);
+    data["kinds"] = Options(KindChoices(false), input.kind);
     auto choices = web.Org().UnitChoices(principal, Permission::kUnitsWrite);
-    data.set("parents", UnitOptions(choices, input.parent_id.value_or(0)));
+    data["parents"] = UnitOptions(choices, input.parent_id.value_or(0));
     return data;
 }
 
@@ -400,9 +406,9 @@ void RegisterUnits(http::Router& router, const Web& web) {
             item.set("role", std::string(RoleLabel(grant.role)));
             item.set("unit", grant.unit_name);
             item.set("unit_id", std::to_string(grant.unit_id));
-            grants.push_back(item);
+            view::Append(grants, std::move(item));
         }
-        data.set("grants", grants);
+        data["grants"] = std::move(grants);
         UnitQuery query;
         query.per_page = 1;
         auto units = web.Org().ListUnits(principal, query);
@@ -414,27 +420,40 @@ void RegisterUnits(http::Router& router, const Web& web) {
         data.set("unit_count", text::FormatNumber(units.total));
         data.set("commune_count", text::FormatNumber(communes.total));
         data.set("people_count", text::FormatNumber(people.total));
-        return web.Page("org/dashboard", data, principal, "Tổng quan");
+        return web.Page("org/dashboard", std::move(data), principal, "Tổng quan");
     });
 
     router.Add(verb::get, "/quan-tri/don-vi", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
         UnitQuery query = UnitQueryFrom(request, 50);
         auto page = web.Org().ListUnits(principal, query);
-        view::Data data;
-        view::List rows = view::MakeList();
-        for (const auto& unit : page.items) {
-            rows.push_back(UnitRow(unit));
+        bool can_write = !principal.Scopes(Permission::kUnitsWrite).empty();
+        // The list depends only on the data version, the caller's subtrees and the query: render it once.
+        std::string key = "units|" + std::to_string(page.data_version) + "|" + (can_write ? "w|" : "r|") +
+                          request.target;
+        for (const auto& scope : principal.Scopes(Permission::kUnitsRead)) {
+            key += "|" + scope;
         }
-        data.set("units", rows);
-        data.set("has_units", !page.items.empty());
-        data.set("q", query.text);
-        data.set("levels", Options(LevelChoices(), query.level));
-        data.set("kinds", Options(KindChoices(), query.kind));
-        data.set("count", text::FormatNumber(page.total));
-        data.set("pagination", Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang")));
-        data.set("can_write", !principal.Scopes(Permission::kUnitsWrite).empty());
-        return web.Page("org/units", data, principal, "Đơn vị");
+        auto body = web.Fragments().Find(key);
+        std::string rendered;
+        if (!body) {
+            view::Data data;
+            view::List rows = view::MakeList();
+            for (const auto& unit : page.items) {
+                view::Append(rows, UnitRow(unit));
+            }
+            data["units"] = std::move(rows);
+            data.set("has_units", !page.items.empty());
+            data.set("q", query.text);
+            data["levels"] = Options(LevelChoices(true), query.level);
+            data["kinds"] = Options(KindChoices(true), query.kind);
+            data.set("count", text::FormatNumber(page.total));
+            data["pagination"] = Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang"));
+            data.set("can_write", can_write);
+            rendered = web.Views().Render("org/units", data);
+            web.Fragments().Store(key, rendered);
+        }
+        return web.PageWithBody(principal, "Đơn vị", body ? *body : rendered);
     });
 
     router.Add(verb::get, "/quan-tri/don-vi/moi", Mode::kBlocking, [&web](Request& request) {
@@ -469,7 +488,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
             shown.kind = form.Get("kind");
             view::Data data = UnitFormData(web, principal, shown, 0, 1);
             FormErrors(data, error);
-            return web.Page("org/unit_form", data, principal, "Thêm đơn vị", error.Status());
+            return web.Page("org/unit_form", std::move(data), principal, "Thêm đơn vị", error.Status());
         }
     });
 
@@ -480,21 +499,21 @@ void RegisterUnits(http::Router& router, const Web& web) {
         view::List crumbs = view::MakeList();
         for (const auto& ancestor : detail.ancestors) {
             if (principal.Can(Permission::kUnitsRead, ancestor.path)) {
-                crumbs.push_back(UnitRow(ancestor));
+                view::Append(crumbs, UnitRow(ancestor));
             }
         }
-        data.set("ancestors", crumbs);
+        data["ancestors"] = std::move(crumbs);
         view::List children = view::MakeList();
         for (const auto& child : detail.children) {
-            children.push_back(UnitRow(child));
+            view::Append(children, UnitRow(child));
         }
-        data.set("children", children);
+        data["children"] = std::move(children);
         data.set("has_children", !detail.children.empty());
         view::List successors = view::MakeList();
         for (const auto& successor : detail.successors) {
-            successors.push_back(UnitRow(successor));
+            view::Append(successors, UnitRow(successor));
         }
-        data.set("successors", successors);
+        data["successors"] = std::move(successors);
         data.set("has_successors", !detail.successors.empty());
         data.set("people", text::FormatNumber(detail.people));
         data.set("can_write", principal.Can(Permission::kUnitsWrite, detail.unit.path));
@@ -502,7 +521,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
         if (request.query.Has("da-luu")) {
             data.set("notice", "Đã lưu đơn vị.");
         }
-        return web.Page("org/unit", data, principal, detail.unit.full_name);
+        return web.Page("org/unit", std::move(data), principal, detail.unit.full_name);
     });
 
     router.Add(verb::get, "/quan-tri/don-vi/{id}/sua", Mode::kBlocking, [&web](Request& request) {
@@ -539,7 +558,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
             shown.kind = form.Get("kind");
             view::Data data = UnitFormData(web, principal, shown, id, ToInt(form.Get("version")).value_or(0));
             FormErrors(data, error);
-            return web.Page("org/unit_form", data, principal, "Sửa đơn vị", error.Status());
+            return web.Page("org/unit_form", std::move(data), principal, "Sửa đơn vị", error.Status());
         }
     });
 
@@ -611,7 +630,7 @@ view::Data PersonFormData(const Web& web, const Principal& principal, const Pers
     data.set("position", person.position);
     data.set("phone", person.phone);
     data.set("email", person.email);
-    data.set("units", UnitOptions(web.Org().UnitChoices(principal, Permission::kPeopleWrite), person.unit_id));
+    data["units"] = UnitOptions(web.Org().UnitChoices(principal, Permission::kPeopleWrite), person.unit_id);
     return data;
 }
 
@@ -637,17 +656,17 @@ void RegisterPeople(http::Router& router, const Web& web) {
             row.set("unit_name", person.unit_name);
             row.set("phone", person.phone);
             row.set("email", person.email);
-            rows.push_back(row);
+            view::Append(rows, std::move(row));
         }
-        data.set("people", rows);
+        data["people"] = std::move(rows);
         data.set("has_people", !page.items.empty());
         data.set("q", request.query.Get("q"));
         data.set("count", text::FormatNumber(page.total));
-        data.set("pagination", Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang")));
+        data["pagination"] = Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang"));
         data.set("can_write", !principal.Scopes(Permission::kPeopleWrite).empty());
         if (request.query.Has("da-luu")) data.set("notice", "Đã lưu thông tin.");
         if (request.query.Has("da-xoa")) data.set("notice", "Đã xóa.");
-        return web.Page("org/people", data, principal, "Nhân sự");
+        return web.Page("org/people", std::move(data), principal, "Nhân sự");
     });
     router.Add(verb::get, "/quan-tri/nhan-su/moi", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
@@ -675,7 +694,7 @@ void RegisterPeople(http::Router& router, const Web& web) {
             if (error.Status() != 422 && error.Status() != 409) throw;
             view::Data data = PersonFormData(web, principal, person);
             FormErrors(data, error);
-            return web.Page("org/person_form", data, principal, id ? "Sửa thông tin" : "Thêm người", error.Status());
+            return web.Page("org/person_form", std::move(data), principal, id ? "Sửa thông tin" : "Thêm người", error.Status());
         }
     };
     router.Add(verb::post, "/quan-tri/nhan-su", Mode::kBlocking, [save](Request& request) { return save(request, 0); });
@@ -753,9 +772,9 @@ view::Data AccountData(const Account& account) {
         item.set("account_id", std::to_string(account.id));
         item.set("role", std::string(RoleLabel(grant.role)));
         item.set("unit", grant.unit_name);
-        grants.push_back(item);
+        view::Append(grants, std::move(item));
     }
-    data.set("grants", grants);
+    data["grants"] = std::move(grants);
     return data;
 }
 
@@ -774,19 +793,19 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         view::Data data;
         view::List rows = view::MakeList();
         for (const auto& account : page.items) {
-            rows.push_back(AccountData(account));
+            view::Append(rows, AccountData(account));
         }
-        data.set("accounts", rows);
+        data["accounts"] = std::move(rows);
         data.set("has_accounts", !page.items.empty());
         data.set("q", request.query.Get("q"));
-        data.set("roles", Options(RoleChoices(true), request.query.Get("role")));
+        data["roles"] = Options(RoleChoices(true), request.query.Get("role"));
         data.set("count", text::FormatNumber(page.total));
-        data.set("pagination", Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang")));
-        return web.Page("org/accounts", data, principal, "Tài khoản");
+        data["pagination"] = Pagination(page.page, page.per_page, page.total, QueryWithout(request, "trang"));
+        return web.Page("org/accounts", std::move(data), principal, "Tài khoản");
     });
     auto new_form = [&web](const Principal& principal, view::Data data) {
-        data.set("roles", Options(RoleChoices(false), "commune_officer"));
-        data.set("units", UnitOptions(web.Org().UnitChoices(principal, Permission::kAccountsWrite), 0));
+        data["roles"] = Options(RoleChoices(false), "commune_officer");
+        data["units"] = UnitOptions(web.Org().UnitChoices(principal, Permission::kAccountsWrite), 0);
         return data;
     };
     router.Add(verb::get, "/quan-tri/tai-khoan/moi", Mode::kBlocking, [&web, new_form](Request& request) {
@@ -822,11 +841,11 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         auto principal = web.RequirePrincipal(request);
         auto account = Guard([&] { return web.Org().GetAccount(principal, request.PathId("id")); });
         view::Data data = AccountData(account);
-        data.set("roles", Options(RoleChoices(false), "viewer"));
-        data.set("units", UnitOptions(web.Org().UnitChoices(principal, Permission::kAccountsWrite), 0));
+        data["roles"] = Options(RoleChoices(false), "viewer");
+        data["units"] = UnitOptions(web.Org().UnitChoices(principal, Permission::kAccountsWrite), 0);
         if (request.query.Has("da-luu")) data.set("notice", "Đã lưu tài khoản.");
         if (request.query.Has("loi")) data.set("error", request.query.Get("loi"));
-        return web.Page("org/account", data, principal, "Tài khoản " + account.login);
+        return web.Page("org/account", std::move(data), principal, "Tài khoản " + account.login);
     });
     auto account_action = [&web](const std::string& pattern, auto action) {
         return [&web, action](Request& request) {
@@ -954,13 +973,13 @@ void RegisterAccounts(http::Router& router, const Web& web) {
             row.set("action", entry.change.action);
             row.set("entity", entry.change.entity + " #" + entry.change.entity_id);
             row.set("after", entry.change.after_json == "null" ? "" : entry.change.after_json);
-            rows.push_back(row);
+            view::Append(rows, std::move(row));
         }
-        data.set("entries", rows);
+        data["entries"] = std::move(rows);
         if (!entries.empty() && entries.back().id > 1) {
             data.set("older", "?before=" + std::to_string(entries.back().id));
         }
-        return web.Page("org/audit", data, principal, "Nhật ký thay đổi");
+        return web.Page("org/audit", std::move(data), principal, "Nhật ký thay đổi");
     });
 }
 

@@ -269,7 +269,10 @@ void Service::ChangeOwnPassword(const Principal& principal, const std::string& c
 Page<Unit> Service::ListUnits(const Principal& principal, UnitQuery query) {
     query.per_page = std::clamp<std::int64_t>(query.per_page, 1, 200);
     auto scopes = principal.Scopes(Permission::kUnitsRead);
-    return database_.ReadValue([&](db::Connection& c) { return store_.ListUnits(c, query, scopes); });
+    auto snapshot = database_.ReadValue([&](db::Connection& c) { return directory_.Current(c); });
+    auto page = UnitDirectory::Select(*snapshot, query, scopes);
+    page.data_version = snapshot->stamp;
+    return page;
 }
 
 UnitDetail Service::GetUnit(const Principal& principal, std::int64_t id) {
@@ -461,7 +464,8 @@ std::vector<Unit> Service::UnitChoices(const Principal& principal, Permission pe
     query.per_page = 1000;
     query.include_closed = false;
     auto scopes = principal.Scopes(permission);
-    return database_.ReadValue([&](db::Connection& c) { return store_.ListUnits(c, query, scopes).items; });
+    auto snapshot = database_.ReadValue([&](db::Connection& c) { return directory_.Current(c); });
+    return UnitDirectory::Select(*snapshot, query, scopes).items;
 }
 
 // People

@@ -10,6 +10,7 @@
 
 #include "org/model.hpp"
 #include "org/store.hpp"
+#include "org/unit_directory.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "platform/db/database.hpp"
 
@@ -140,6 +141,7 @@ private:
 
     db::Database& database_;
     Store store_;
+    UnitDirectory directory_{store_};
     AuthOptions options_;
     std::function<std::int64_t()> clock_;
 };

@@ -71,42 +71,12 @@ std::string Param(std::vector<Value>& params, Value value) {
     return "$" + std::to_string(params.size());
 }
 
+// Every unit write moves the counter that tells nodes their directory is stale.
+void BumpUnits(db::Connection& c) { c.Query("UPDATE change_counters SET value = value + 1 WHERE name = 'units'"); }
+
 std::int64_t Offset(std::int64_t page, std::int64_t per_page) { return (std::max<std::int64_t>(page, 1) - 1) * per_page; }
 
 }  // namespace
-
-Page<Unit> Store::ListUnits(db::Connection& c, const UnitQuery& query, const std::vector<std::string>& scopes) const {
-    std::vector<Value> params;
-    std::string where = " WHERE 1 = 1";
-    AddScope(where, params, scopes, "u.path");
-    if (!query.text.empty()) {
-        where += " AND u.name_key LIKE " + Param(params, Contains(text::Fold(query.text))) + " ESCAPE '\\'";
-    }
-    if (!query.level.empty()) {
-        where += " AND u.level = " + Param(params, query.level);
-    }
-    if (!query.kind.empty()) {
-        where += " AND u.kind = " + Param(params, query.kind);
-    }
-    if (query.parent_id) {
-        where += " AND u.parent_id = " + Param(params, *query.parent_id);
-    }
-    if (!query.include_closed) {
-        where += " AND u.valid_to IS NULL";
-    }
-    Page<Unit> page;
-    page.page = std::max<std::int64_t>(query.page, 1);
-    page.per_page = query.per_page;
-    page.total = c.Query("SELECT COUNT(*) FROM units u" + where, params).Int(0, 0);
-    std::string sql = "SELECT " + std::string(kUnitColumns) + " FROM units u LEFT JOIN units p ON p.id = u.parent_id" +
-                      where + " ORDER BY u.depth, u.sort_key, u.id LIMIT " + Param(params, query.per_page) +
-                      " OFFSET " + Param(params, Offset(query.page, query.per_page));
-    auto rows = c.Query(sql, params);
-    for (std::size_t i = 0; i < rows.Size(); ++i) {
-        page.items.push_back(ReadUnit(rows, i));
-    }
-    return page;
-}
 
 std::optional<Unit> Store::FindUnit(db::Connection& c, std::int64_t id) const {
     auto rows = c.Query("SELECT " + std::string(kUnitColumns) +
@@ -177,6 +147,7 @@ std::int64_t Store::InsertUnit(db::Connection& c, const Unit& unit, std::int64_t
                     std::string("/pending/"), depth, OptValue(unit.valid_from), OptValue(unit.valid_to), now})
                   .Int(0, 0);
     c.Query("UPDATE units SET path = $1 WHERE id = $2", {parent_path + std::to_string(id) + "/", id});
+    BumpUnits(c);
     return id;
 }
 
@@ -189,10 +160,12 @@ bool Store::UpdateUnit(db::Connection& c, const Unit& unit, std::int64_t now) co
         {unit.code.empty() ? Value(nullptr) : Value(unit.code), unit.kind, unit.name, unit.full_name, unit.name_en, key,
          Collation().SortKeyHex(unit.name), OptValue(unit.valid_from), OptValue(unit.valid_to), now, unit.id,
          unit.version});
+    BumpUnits(c);
     return rows.Affected() == 1;
 }
 
 void Store::SetSuccessors(db::Connection& c, std::int64_t unit_id, const std::vector<std::int64_t>& successors) const {
+    BumpUnits(c);
     c.Query("DELETE FROM unit_successors WHERE unit_id = $1", {unit_id});
     for (std::int64_t successor : successors) {
         c.Query("INSERT INTO unit_successors (unit_id, successor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -236,6 +209,7 @@ bool Store::UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::i
         "version = version + 1 WHERE id = $12",
         {OptValue(parent_id), record.level, record.kind, record.name, record.full_name, record.name_en, key, sort_key,
          OptValue(record.valid_from), OptValue(record.valid_to), now, id});
+    BumpUnits(c);
     if (old_path != new_path) {
         // A unit that moved takes its subtree along.
         c.Query(
@@ -248,6 +222,23 @@ bool Store::UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::i
 }
 
 std::int64_t Store::CountUnits(db::Connection& c) const { return c.Query("SELECT COUNT(*) FROM units").Int(0, 0); }
+
+std::vector<Unit> Store::AllUnits(db::Connection& c) const {
+    auto rows = c.Query("SELECT " + std::string(kUnitColumns) + ", u.name_key, u.sort_key" +
+                        " FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.depth, u.sort_key, u.id");
+    std::vector<Unit> out;
+    out.reserve(rows.Size());
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        out.push_back(ReadUnit(rows, i));
+        out.back().name_key = rows.String(i, 14);
+        out.back().sort_key = rows.String(i, 15);
+    }
+    return out;
+}
+
+std::int64_t Store::UnitsStamp(db::Connection& c) const {
+    return c.Query("SELECT value FROM change_counters WHERE name = 'units'").Int(0, 0);
+}
 
 // People
 

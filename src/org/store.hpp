@@ -38,7 +38,6 @@ struct SessionRow {
 class Store {
 public:
     // Units
-    Page<Unit> ListUnits(db::Connection& c, const UnitQuery& query, const std::vector<std::string>& scopes) const;
     std::optional<Unit> FindUnit(db::Connection& c, std::int64_t id) const;
     std::optional<Unit> FindUnitByCode(db::Connection& c, const std::string& code) const;
     std::vector<Unit> Children(db::Connection& c, std::int64_t id) const;
@@ -50,6 +49,10 @@ public:
     /// Inserts or updates one CSV row by code; returns true when it inserted.
     bool UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::int64_t now) const;
     std::int64_t CountUnits(db::Connection& c) const;
+    /// Every unit, for the in-memory directory.
+    std::vector<Unit> AllUnits(db::Connection& c) const;
+    /// The units change counter: it moves whenever any unit changes.
+    std::int64_t UnitsStamp(db::Connection& c) const;
 
     // People
     Page<Person> ListPeople(db::Connection& c, const PersonQuery& query, const std::vector<std::string>& scopes) const;

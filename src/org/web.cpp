@@ -87,12 +87,19 @@ http::Response Web::Page(const std::string& template_name, view::Data data, cons
         view::Data user;
         user.set("name", principal->display_name);
         user.set("login", principal->login);
-        data.set("user", user);
+        data["user"] = std::move(user);
         data.set("csrf_token", principal->csrf_token);
         data.set("can_accounts", !principal->Scopes(Permission::kAccountsRead).empty());
         data.set("can_audit", !principal->Scopes(Permission::kAuditRead).empty());
     }
     return http::Response::Html(view_.Render(template_name, data), status);
+}
+
+http::Response Web::PageWithBody(const std::optional<Principal>& principal, const std::string& title,
+                                 const std::string& body_html, unsigned status) const {
+    view::Data data;
+    data["body"] = body_html;
+    return Page("layout/page", std::move(data), principal, title, status);
 }
 
 void Web::Rethrow(const ServiceError& error) {
@@ -136,7 +143,7 @@ http::Response Web::RenderError(const http::Request& request, const http::HttpEr
                         : error.Status() >= 500 ? "Lỗi hệ thống"
                                                 : "Yêu cầu không hợp lệ";
     data.set("title", title);
-    return Page("error", data, std::nullopt, title, error.Status());
+    return Page("error", std::move(data), std::nullopt, title, error.Status());
 }
 
 view::Data Pagination(std::int64_t page, std::int64_t per_page, std::int64_t total, const std::string& base_query) {
@@ -158,9 +165,9 @@ view::Data Pagination(std::int64_t page, std::int64_t per_page, std::int64_t tot
         item.set("number", std::to_string(n));
         item.set("href", link(n));
         item.set("current", n == page);
-        numbers.push_back(item);
+        view::Append(numbers, std::move(item));
     }
-    data.set("pages", numbers);
+    data["pages"] = std::move(numbers);
     return data;
 }
 

@@ -43,6 +43,13 @@ public:
     /// Renders a page in the base layout: `data` gets site, principal, navigation and csrf fields.
     http::Response Page(const std::string& template_name, view::Data data, const std::optional<Principal>& principal,
                         const std::string& title, unsigned status = 200) const;
+    /// A page in the base layout around an already rendered body (for example from the fragment cache).
+    http::Response PageWithBody(const std::optional<Principal>& principal, const std::string& title,
+                                const std::string& body_html, unsigned status = 200) const;
+    /// The templates.
+    const view::View& Views() const { return view_; }
+    /// Rendered fragments shared by every request.
+    view::FragmentCache& Fragments() const { return fragments_; }
     /// The Set-Cookie value for a new session, or one that clears it.
     std::string SessionCookie(const std::string& token, bool clear) const;
     /// Turns an expected service failure into an HTTP error (with field errors).
@@ -59,6 +66,7 @@ private:
     Service& service_;
     const view::View& view_;
     WebOptions options_;
+    mutable view::FragmentCache fragments_;
 };
 
 /// Page links for a list: previous/next and numbers around the current page.

@@ -196,6 +196,20 @@ class UnitsAndPeople(DemoServer):
         self.assertEqual(first["total"], 151)
         self.assertFalse({u["id"] for u in first["items"]} & {u["id"] for u in second["items"]})
 
+    def test_cached_unit_list_shows_a_change_at_once(self):
+        admin = self.client("admin")
+        path = "/quan-tri/don-vi?q=nam+chac"
+        self.assertIn("Xã Nậm Chạc", admin.request("GET", path).data.decode())
+        unit = admin.unit_id("02689")
+        _, current = admin.json("GET", f"/api/v1/units/{unit}", expect=200)
+        admin.json("PATCH", f"/api/v1/units/{unit}", {"full_name": "Xã Nậm Chạc mới", "version": current["version"]},
+                   expect=200)
+        self.assertIn("Xã Nậm Chạc mới", admin.request("GET", path).data.decode())
+        officer = self.client("xa.amusung")
+        self.assertNotIn("Nậm Chạc", officer.request("GET", path).data.decode())
+        admin.json("PATCH", f"/api/v1/units/{unit}", {"full_name": "Xã Nậm Chạc", "version": current["version"] + 1},
+                   expect=200)
+
     def test_person_crud_with_stale_version_conflict_and_audit(self):
         admin = self.client("admin")
         unit = admin.unit_id("082")

@@ -22,6 +22,20 @@ std::string ReadFile(const std::filesystem::path& path) {
 
 }  // namespace
 
+std::shared_ptr<const std::string> FragmentCache::Find(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    auto found = entries_.find(key);
+    return found == entries_.end() ? nullptr : found->second;
+}
+
+void FragmentCache::Store(const std::string& key, std::string html) {
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= capacity_) {
+        entries_.clear();
+    }
+    entries_[key] = std::make_shared<const std::string>(std::move(html));
+}
+
 std::string EscapeHtml(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);

@@ -6,6 +6,9 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 
 namespace tuyenvan::view {
@@ -34,10 +37,32 @@ private:
     std::map<std::string, std::string> sources_;
 };
 
+/// Rendered fragments keyed by everything they depend on (including a data version), so an entry
+/// is never stale: a change gives a new key. Bounded: when full, it starts over.
+class FragmentCache {
+public:
+    explicit FragmentCache(std::size_t capacity = 2048) : capacity_(capacity) {}
+    /// The fragment for `key`, or nothing.
+    std::shared_ptr<const std::string> Find(const std::string& key) const;
+    /// Stores a fragment.
+    void Store(const std::string& key, std::string html);
+
+private:
+    std::size_t capacity_;
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, std::shared_ptr<const std::string>> entries_;
+};
+
 /// HTML-escapes text for element content and quoted attributes.
 std::string EscapeHtml(std::string_view text);
 
 /// A new empty list for template data.
 inline List MakeList() { return List{kainjow::mustache::data::type::list}; }
+
+/// Appends to a list without copying `item` (the engine's own push_back copies every nested map).
+inline void Append(List& list, Data&& item) {
+    // The list is ours and mutable; the engine only lacks a non-const accessor.
+    const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item));
+}
 
 }  // namespace tuyenvan::view
