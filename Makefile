@@ -7,6 +7,9 @@ DATA ?= var
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+# Paths below the checkout are hashed relative to it, so a fresh clone elsewhere reuses the cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: setup build run test asan e2e fuzz bench clean
 
@@ -27,11 +30,11 @@ run: build
 	exec $(BUILD)/tuyenvan serve --data $(DATA) --listen $(LISTEN)
 
 asan: setup
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUYENVAN_SANITIZE=ON
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE= "-DCMAKE_CXX_FLAGS=-O1 -g1" -DTUYENVAN_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
 fuzz: setup
-	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUYENVAN_FUZZ=ON
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= "-DCMAKE_CXX_FLAGS=-O1 -g1" -DTUYENVAN_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
 test: build asan fuzz

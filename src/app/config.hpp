@@ -19,6 +19,7 @@ struct Config {
     std::string log_level = "info";
     int drain_seconds = 10;
     std::string config_file;
+    bool print_routes = false;
 
     /// The database target for db::Database::Open.
     std::string DatabaseTarget() const;

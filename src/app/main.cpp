@@ -141,6 +141,8 @@ int Main(int argc, char** argv) {
                             ->capture_default_str(),
                         "drain_seconds"});
 
+    serve->add_flag("--print-routes", config.print_routes, "Print every route (METHOD PATTERN MODE) and exit");
+
     auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
     AddCommon(*migrate, config, settings);
     auto* demo = cli.add_subcommand("demo", "Load the demo data (once)");

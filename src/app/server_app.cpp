@@ -248,6 +248,25 @@ int Serve(const Config& config) {
     const http::Server* server_ptr = nullptr;
     RegisterSystemRoutes(router, *database, metrics, assets, web, &server_ptr);
     org::RegisterRoutes(router, web);
+    // Expected failures of a service that a handler did not handle itself become their HTTP status.
+    router.WrapAll([](http::Handler handler) -> http::Handler {
+        return [handler = std::move(handler)](http::Request& request) {
+            try {
+                return handler(request);
+            } catch (const org::ServiceError& error) {
+                org::Web::Rethrow(error);
+            }
+        };
+    });
+
+    if (config.print_routes) {
+        for (const auto& route : router.Routes()) {
+            std::cout << boost::beast::http::to_string(route.method) << " " << route.pattern << " "
+                      << (route.mode == http::Mode::kInline ? "inline" : "blocking") << "\n";
+        }
+        database->Close();
+        return 0;
+    }
 
     http::Server server(options, router, metrics,
                         [&web](const http::Request& request, const http::HttpError& error) {

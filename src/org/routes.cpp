@@ -199,6 +199,13 @@ Response SignInPage(const Web& web, Request& request, const std::string& error, 
     return response;
 }
 
+// Signing in rotates the session: whatever session the browser carried before ends here.
+void EndPreviousSession(const Web& web, Request& request) {
+    if (auto previous = web.CurrentPrincipal(request)) {
+        web.Org().SignOut(*previous, request.remote_address);
+    }
+}
+
 // Only same-site relative paths are followed after sign-in.
 std::string SafeNext(const std::string& next) {
     if (next.starts_with("/") && !next.starts_with("//") && next.find('\\') == std::string::npos &&
@@ -223,6 +230,7 @@ void RegisterSession(http::Router& router, const Web& web) {
         }
         try {
             auto signed_in = web.Org().SignIn(form.Get("login"), form.Get("password"), request.remote_address);
+            EndPreviousSession(web, request);
             Response response = Response::Redirect(SafeNext(form.Get("next")));
             response.With("Set-Cookie", web.SessionCookie(signed_in.token, false));
             return response;
@@ -247,6 +255,7 @@ void RegisterSession(http::Router& router, const Web& web) {
         auto body = web.JsonBody(request);
         return Guard([&] {
             auto signed_in = web.Org().SignIn(Str(body, "login"), Str(body, "password"), request.remote_address);
+            EndPreviousSession(web, request);
             Response response = Response::Json(json::serialize(json::object{
                 {"csrf_token", signed_in.principal.csrf_token},
                 {"account_id", signed_in.principal.account_id},

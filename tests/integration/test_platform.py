@@ -10,7 +10,7 @@ import threading
 import unittest
 import urllib.parse
 
-from harness import DEMO, ENGINE, PG_ADMIN, Client, Server, Store, with_database
+from harness import BIN, DEMO, ENGINE, Client, Server, Store
 
 
 class DemoServer(unittest.TestCase):
@@ -140,6 +140,15 @@ class Sessions(DemoServer):
         after = client.request("GET", "/quan-tri")
         self.assertEqual(after.status, 303)
         self.assertTrue(after.getheader("Location").startswith("/dang-nhap"))
+
+    def test_signing_in_again_rotates_the_session(self):
+        client = self.client("xem")
+        old_token = client.cookies["tv_session"]
+        client.sign_in("xem")
+        self.assertNotEqual(client.cookies["tv_session"], old_token)
+        stale = Client(self.server.port)
+        stale.cookies["tv_session"] = old_token
+        self.assertEqual(stale.request("GET", "/api/v1/session").status, 401)
 
     def test_sign_in_form_without_its_token_is_refused(self):
         client = Client(self.server.port)
@@ -324,6 +333,115 @@ class Permissions(DemoServer):
                         self.assertNotIn(b'"code":"not_found","message":"Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang', answer.data)
 
 
+PUBLIC_ROUTES = {
+    ("GET", "/"), ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/static/{*path}"),
+    ("GET", "/favicon.ico"), ("GET", "/api/v1/openapi.json"), ("GET", "/dang-nhap"), ("POST", "/dang-nhap"),
+    ("POST", "/dang-xuat"), ("POST", "/api/v1/session"),
+}
+
+# What a commune officer gets on routes that name no object; routes that name one must answer 403 or
+# 404 when the object lies outside the officer's commune.
+OFFICER_WITHOUT_IDS = {
+    ("GET", "/quan-tri"): 200,
+    ("GET", "/quan-tri/don-vi"): 200,
+    ("GET", "/quan-tri/don-vi/moi"): 403,
+    ("POST", "/quan-tri/don-vi"): 403,
+    ("GET", "/quan-tri/nhan-su"): 200,
+    ("GET", "/quan-tri/nhan-su/moi"): 200,
+    ("POST", "/quan-tri/nhan-su"): 403,
+    ("GET", "/quan-tri/tai-khoan"): 403,
+    ("GET", "/quan-tri/tai-khoan/moi"): 403,
+    ("POST", "/quan-tri/tai-khoan"): 403,
+    ("GET", "/quan-tri/nhat-ky"): 403,
+    ("GET", "/tai-khoan/mat-khau"): 200,
+    ("POST", "/tai-khoan/mat-khau"): 422,
+    ("GET", "/api/v1/session"): 200,
+    ("DELETE", "/api/v1/session"): 200,
+    ("PUT", "/api/v1/me/password"): 422,
+    ("GET", "/api/v1/units"): 200,
+    ("POST", "/api/v1/units"): 403,
+    ("GET", "/api/v1/people"): 200,
+    ("POST", "/api/v1/people"): 403,
+    ("GET", "/api/v1/accounts"): 403,
+    ("POST", "/api/v1/accounts"): 403,
+    ("GET", "/api/v1/audit"): 403,
+}
+
+
+class EveryRoute(DemoServer):
+    """Every route the server has: anonymous callers are turned away, a commune officer reaches
+    nothing outside the commune, and a state change without the CSRF token is refused."""
+
+    def routes(self):
+        output = subprocess.run([BIN, "serve", *self.store.args, "--print-routes"], capture_output=True, text=True,
+                                timeout=60, check=True).stdout
+        return [tuple(line.split()[:2]) for line in output.splitlines() if line.strip()]
+
+    def fill(self, pattern, ids):
+        path = pattern
+        for name, value in ids.items():
+            path = path.replace("{" + name + "}", str(value))
+        return path
+
+    def test_every_route_is_guarded(self):
+        admin = self.client("admin")
+        other_unit = admin.unit_id("02689")  # Xã Nậm Chạc, not the officer's commune
+        _, person = admin.json("POST", "/api/v1/people", {"full_name": "Hoàng Văn Nam", "unit_id": other_unit},
+                               expect=201)
+        _, account = admin.json("POST", "/api/v1/accounts", {"login": "xa.namchac", "password": "canbo-namchac-2026",
+                                                            "role": "commune_officer", "unit_id": other_unit},
+                                expect=201)
+        ids = {"id": other_unit, "grant": account["grants"][0]["id"]}
+        routes = self.routes()
+        self.assertGreater(len(routes), 30)
+        officer = self.client("xa.amusung")
+        body = {"unit_id": other_unit, "parent_id": other_unit, "full_name": "Thử", "name": "Thử", "kind": "Xã",
+                "level": "commune", "login": "thu.quyen", "password": "mat-khau-thu-2026", "role": "viewer",
+                "current_password": "sai-mat-khau", "new_password": "mat-khau-moi-2026",
+                "confirm_password": "mat-khau-moi-2026"}
+        checked = 0
+        # The officer's own sign-out goes last, so that it does not end the session under test.
+        routes.sort(key=lambda r: r == ("DELETE", "/api/v1/session"))
+        for method, pattern in routes:
+            if (method, pattern) in PUBLIC_ROUTES:
+                continue
+            family_ids = dict(ids)
+            if "/nhan-su/" in pattern or "/people/" in pattern:
+                family_ids["id"] = person["id"]
+            if "/tai-khoan/" in pattern or "/accounts/" in pattern:
+                family_ids["id"] = account["id"]
+            path = self.fill(pattern, family_ids)
+            api = pattern.startswith("/api/")
+            anonymous = Client(self.server.port).request(method, path, json_body={} if method != "GET" else None)
+            with self.subTest(who="anonymous", method=method, route=pattern):
+                if api:
+                    self.assertEqual(anonymous.status, 401)
+                else:
+                    self.assertEqual(anonymous.status, 303)
+                    self.assertTrue(anonymous.getheader("Location").startswith("/dang-nhap"))
+            if method != "GET":
+                no_token = officer.request(method, path, json_body=body, csrf=False) if api else officer.form(path, body)
+                with self.subTest(who="officer without CSRF token", method=method, route=pattern):
+                    self.assertIn(no_token.status, (403, 404) if "{" in pattern else (403,))
+            if api or method == "GET":
+                answer = officer.request(method, path, json_body=body if method != "GET" else None)
+            else:
+                page = officer.request("GET", "/quan-tri").data.decode()
+                token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+                answer = officer.form(path, dict(body, csrf_token=token))
+            with self.subTest(who="officer", method=method, route=pattern):
+                if "{" in pattern:
+                    self.assertIn(answer.status, (403, 404), answer.data[:200])
+                else:
+                    self.assertIn((method, pattern), OFFICER_WITHOUT_IDS, "a route the table does not cover")
+                    self.assertEqual(answer.status, OFFICER_WITHOUT_IDS[(method, pattern)], answer.data[:200])
+                    if method == "GET" and answer.status == 200:
+                        self.assertNotIn("Nậm Chạc", answer.data.decode())
+                        self.assertNotIn("Hoàng Văn Nam", answer.data.decode())
+            checked += 1
+        self.assertGreater(checked, 25)
+
+
 class Lifecycle(unittest.TestCase):
     """Start-up, shutdown, crashes, backups: each test has its own database."""
 
@@ -446,6 +564,35 @@ class Lifecycle(unittest.TestCase):
             self.assertFalse([u for u in body["items"] if u["code"] == "99"])
         finally:
             server.stop()
+
+    def test_settings_come_from_flags_then_environment_then_toml(self):
+        help_text = subprocess.run([BIN, "serve", "--help"], capture_output=True, text=True, timeout=30).stdout
+        for flag in ("--data", "--database", "--listen", "--threads", "--db-pool", "--trust-proxy", "--access-log",
+                     "--drain-seconds", "--config", "TUYENVAN_LISTEN"):
+            self.assertIn(flag, help_text)
+        config = os.path.join(self.store.dir, "tuyenvan.toml")
+        with open(config, "w", encoding="utf-8") as out:
+            out.write('listen = "127.0.0.1:1"\naccess_log = "off"\n')
+        # The environment beats the file: port 0 from TUYENVAN_LISTEN, not port 1 from the file.
+        env = dict(os.environ, TUYENVAN_LISTEN="127.0.0.1:0", TUYENVAN_CONFIG=config)
+        proc = subprocess.Popen([BIN, "serve", *self.store.args], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            line = proc.stdout.readline()
+            self.assertRegex(line, r"listening on http://127\.0\.0\.1:\d+")
+            self.assertNotIn(":1\n", line)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            self.assertEqual(proc.wait(20), 0)
+        # A flag beats both.
+        proc = subprocess.Popen([BIN, "serve", *self.store.args, "--listen", "127.0.0.1:0"],
+                                env=dict(os.environ, TUYENVAN_CONFIG=config), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            self.assertIn("listening on", proc.stdout.readline())
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(20)
 
     @unittest.skipUnless(ENGINE == "sqlite", "tampering is shown on the SQLite file")
     def test_audit_verify_detects_tampering(self):

@@ -46,6 +46,12 @@ public:
     Route& Add(boost::beast::http::verb method, std::string pattern, Mode mode, Handler handler);
     /// Finds the route for a method and decoded path. HEAD falls back to GET.
     Match Find(boost::beast::http::verb method, std::string_view path) const;
+    /// Wraps the handler of every route registered so far (for example to translate a room's errors).
+    void WrapAll(const std::function<Handler(Handler)>& wrapper) {
+        for (auto& route : routes_) {
+            route.handler = wrapper(std::move(route.handler));
+        }
+    }
     /// Every route, in registration order.
     const std::vector<Route>& Routes() const { return routes_; }
 
