@@ -65,9 +65,9 @@ bool RoleHas(Role role, Permission permission) {
 }
 
 std::string_view LevelLabel(std::string_view level) {
-    if (level == "province") return "Tỉnh";
-    if (level == "district") return "Huyện";
-    if (level == "commune") return "Xã";
+    if (level == "province") return "Cấp tỉnh";
+    if (level == "district") return "Cấp huyện";
+    if (level == "commune") return "Cấp xã";
     if (level == "village") return "Thôn, bản, tổ dân phố";
     if (level == "department") return "Sở, ban, ngành";
     if (level == "office") return "Cơ quan Đảng";

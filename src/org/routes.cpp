@@ -402,6 +402,22 @@ view::Data UnitFormData(const Web& web, const Principal& principal, const UnitIn
     data["kinds"] = Options(KindChoices(false), input.kind);
     auto choices = web.Org().UnitChoices(principal, Permission::kUnitsWrite);
     data["parents"] = UnitOptions(choices, input.parent_id.value_or(0));
+    if (id != 0) {
+        // A closed unit names the units that took over its work (after a merger, one or several).
+        view::List successors = view::MakeList();
+        for (const auto& unit : choices) {
+            if (unit.id == id) {
+                continue;
+            }
+            view::Data option;
+            option.set("value", std::to_string(unit.id));
+            option.set("label", unit.full_name);
+            option.set("selected", std::find(input.successor_ids.begin(), input.successor_ids.end(), unit.id) !=
+                                       input.successor_ids.end());
+            view::Append(successors, std::move(option));
+        }
+        data["successors"] = std::move(successors);
+    }
     return data;
 }
 
@@ -963,7 +979,7 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         for (const auto& entry : audit_entries(request, principal)) {
             items.push_back(json::object{{"id", entry.id}, {"at", entry.at_ms}, {"actor", entry.change.actor},
                                          {"action", entry.change.action}, {"entity", entry.change.entity},
-                                         {"entity_id", entry.change.entity_id},
+                                         {"entity_id", entry.change.entity_id}, {"address", entry.change.address},
                                          {"before", json::parse(entry.change.before_json)},
                                          {"after", json::parse(entry.change.after_json)}, {"hash", entry.hash}});
         }

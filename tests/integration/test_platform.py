@@ -150,6 +150,41 @@ class Sessions(DemoServer):
         stale.cookies["tv_session"] = old_token
         self.assertEqual(stale.request("GET", "/api/v1/session").status, 401)
 
+    def test_disabled_account_is_signed_out_and_cannot_sign_in(self):
+        admin = self.client("admin")
+        _, account = admin.json("POST", "/api/v1/accounts", {"login": "sap.khoa", "password": "mat-khau-khoa-2026",
+                                                            "role": "viewer", "unit_id": admin.unit_id("082")},
+                                expect=201)
+        user = Client(self.server.port)
+        user.sign_in("sap.khoa", "mat-khau-khoa-2026")
+        _, changed = admin.json("PATCH", f"/api/v1/accounts/{account['id']}", {"disabled": True}, expect=200)
+        self.assertTrue(changed["disabled"])
+        self.assertEqual(user.request("GET", "/api/v1/session").status, 401)
+        status, body = Client(self.server.port).json("POST", "/api/v1/session",
+                                                     {"login": "sap.khoa", "password": "mat-khau-khoa-2026"})
+        self.assertEqual(status, 401)
+        self.assertIn("bị khóa", body["error"]["message"])
+        admin.json("POST", f"/api/v1/accounts/{account['id']}/password", {"password": "ngan"}, expect=422)
+        admin.json("PATCH", f"/api/v1/accounts/{account['id']}", {"disabled": False}, expect=200)
+        admin.json("POST", f"/api/v1/accounts/{account['id']}/password", {"password": "mat-khau-moi-dat-lai"},
+                   expect=200)
+        Client(self.server.port).sign_in("sap.khoa", "mat-khau-moi-dat-lai")
+
+    def test_closed_unit_points_to_its_successor(self):
+        admin = self.client("admin")
+        old, new = admin.unit_id("02689"), admin.unit_id("02686")
+        _, current = admin.json("GET", f"/api/v1/units/{old}", expect=200)
+        # 30/06/2025 17:00 UTC is the end of 30/06/2025 in Việt Nam.
+        _, closed = admin.json("PATCH", f"/api/v1/units/{old}", {"valid_to": 1751302800000, "successor_ids": [new],
+                                                                 "version": current["version"]}, expect=200)
+        self.assertEqual(closed["successor_ids"], [new])
+        page = admin.request("GET", f"/quan-tri/don-vi/{old}").data.decode()
+        self.assertIn("Đã giải thể", page)
+        self.assertIn("Đơn vị kế thừa", page)
+        self.assertIn("01/07/2025", page)
+        admin.json("PATCH", f"/api/v1/units/{old}", {"valid_to": None, "successor_ids": [],
+                                                     "version": closed["version"]}, expect=200)
+
     def test_sign_in_form_without_its_token_is_refused(self):
         client = Client(self.server.port)
         response = client.form("/dang-nhap", {"login": "admin", "password": DEMO["admin"]})
@@ -457,6 +492,28 @@ class Lifecycle(unittest.TestCase):
         client = Client(server.port)
         client.sign_in("admin")
         self.assertEqual(server.stop(signal.SIGTERM), 0)
+
+    def test_behind_a_tls_proxy_cookies_are_secure_and_the_forwarded_address_is_used(self):
+        server = Server(self.store, extra=("--trust-proxy",))
+        try:
+            client = Client(server.port)
+            response = client.request("POST", "/api/v1/session", json_body={"login": "admin", "password": DEMO["admin"]},
+                                      headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"})
+            self.assertEqual(response.status, 201)
+            self.assertIn("Secure", response.getheader("Set-Cookie"))
+            client.csrf = json.loads(response.data)["csrf_token"]
+            _, audit = client.json("GET", "/api/v1/audit?per_page=1", expect=200)
+            self.assertEqual(audit["items"][0]["action"], "session.sign_in")
+            self.assertEqual(audit["items"][0]["address"], "203.0.113.7")
+        finally:
+            server.stop()
+        plain = Server(self.store)
+        try:
+            response = Client(plain.port).request("POST", "/api/v1/session",
+                                                  json_body={"login": "admin", "password": DEMO["admin"]})
+            self.assertNotIn("Secure", response.getheader("Set-Cookie"))
+        finally:
+            plain.stop()
 
     def test_acknowledged_writes_survive_kill_9(self):
         server = Server(self.store)

@@ -1,22 +1,13 @@
 #include "platform/http/cookie.hpp"
+#include "platform/http/syntax.hpp"
 
 #include <stdexcept>
 
 namespace tuyenvan::http {
-namespace {
 
-bool IsTokenChar(unsigned char c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        return true;
-    }
-    switch (c) {
-        case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-        case '.': case '^': case '_': case '`': case '|': case '~':
-            return true;
-        default:
-            return false;
-    }
-}
+using syntax::IsTokenChar;
+using syntax::TrimSpaces;
+namespace {
 
 bool IsToken(std::string_view s) {
     if (s.empty()) {
@@ -63,16 +54,6 @@ bool StartsWithIgnoringCase(std::string_view s, std::string_view prefix) {
         }
     }
     return true;
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 // Calls visit(name, value) for each well-formed cookie, at most kMaxCookies times, until visit

@@ -1,4 +1,5 @@
 #include "platform/http/multipart.hpp"
+#include "platform/http/syntax.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -9,6 +10,10 @@
 #include "platform/text/utf8.hpp"
 
 namespace tuyenvan::http {
+
+using syntax::IsSpace;
+using syntax::IsTokenChar;
+using syntax::TrimSpaces;
 namespace {
 
 constexpr std::size_t kMaxBoundaryBytes = 70;
@@ -31,23 +36,6 @@ std::string ToLowerAscii(std::string_view s) {
     return out;
 }
 
-bool IsTokenChar(unsigned char c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        return true;
-    }
-    switch (c) {
-        case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-        case '.': case '^': case '_': case '`': case '|': case '~':
-            return true;
-        default:
-            return false;
-    }
-}
-
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t';
-}
-
 // Control characters other than HTAB never belong in a header line; a lone CR or LF would be a
 // framing trick.
 bool HasControlCharacter(std::string_view s) {
@@ -55,16 +43,6 @@ bool HasControlCharacter(std::string_view s) {
         const auto byte = static_cast<unsigned char>(c);
         return (byte < 0x20 && byte != '\t') || byte == 0x7F;
     });
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-    while (!s.empty() && IsSpace(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && IsSpace(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 // RFC 2046: 1–70 of DIGIT / ALPHA / ' ( ) + _ , - . / : = ? and space, not ending in a space.

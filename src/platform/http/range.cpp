@@ -1,27 +1,16 @@
 #include "platform/http/range.hpp"
+#include "platform/http/syntax.hpp"
 
 #include <limits>
 #include <optional>
 
 namespace tuyenvan::http {
-namespace {
 
-bool IsSpace(char c) {
-    return c == ' ' || c == '\t';
-}
+using syntax::TrimSpaces;
+namespace {
 
 bool IsDigit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-    while (!s.empty() && IsSpace(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && IsSpace(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 // 1*DIGIT with no sign or spaces; nullopt when empty, not all digits, or above 2^64 - 1.

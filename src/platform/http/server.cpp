@@ -3,7 +3,6 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -100,12 +99,15 @@ unsigned short Server::Listen() {
     acceptor_->set_option(net::socket_base::reuse_address(true));
     acceptor_->bind(endpoint);
     acceptor_->listen(net::socket_base::max_listen_connections);
+    signals_ = std::make_unique<net::signal_set>(*contexts_[0], SIGINT, SIGTERM);
     return acceptor_->local_endpoint().port();
 }
 
 void Server::Run() {
-    net::signal_set signals(*contexts_[0], SIGINT, SIGTERM);
-    signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (!signals_) {
+        signals_ = std::make_unique<net::signal_set>(*contexts_[0], SIGINT, SIGTERM);
+    }
+    signals_->async_wait([this](const boost::system::error_code& ec, int) {
         if (!ec) {
             BeginDrain();
         }

@@ -9,6 +9,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <chrono>
@@ -80,6 +81,8 @@ private:
     std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;
     boost::asio::thread_pool blocking_pool_;
     std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
+    /// Installed in Listen(), so that a signal sent as soon as the address is known is not lost.
+    std::unique_ptr<boost::asio::signal_set> signals_;
     std::atomic<bool> draining_{false};
     std::atomic<bool> stopped_{false};
     std::atomic<std::int64_t> active_{0};
