@@ -26,7 +26,7 @@ run: build
 	@mkdir -p $(DATA)
 	$(BUILD)/tuyenvan migrate --data $(DATA)
 	$(BUILD)/tuyenvan demo --data $(DATA)
-	@scripts/print-demo-accounts.sh $(LISTEN)
+	@echo "tuyenvan: serving on http://$(LISTEN) (Ctrl+C to stop)"
 	exec $(BUILD)/tuyenvan serve --data $(DATA) --listen $(LISTEN)
 
 asan: setup

@@ -207,6 +207,13 @@ int Main(int argc, char** argv) {
             } else {
                 std::cout << "tuyenvan: the database already has units; demo data not loaded again\n";
             }
+            std::cout << "\n  Tài khoản mẫu (tên đăng nhập / mật khẩu — vai trò, đơn vị):\n";
+            for (const auto& account : org::DemoAccounts()) {
+                std::cout << "    " << account.login << std::string(14 - std::min<std::size_t>(13, account.login.size()), ' ')
+                          << account.password << std::string(24 - std::min<std::size_t>(23, account.password.size()), ' ')
+                          << account.role_label << ", " << account.unit_name << "\n";
+            }
+            std::cout << "\n";
         } else if (import_units->parsed()) {
             std::ifstream in(csv_path, std::ios::binary);
             if (!in) {

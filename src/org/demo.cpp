@@ -10,18 +10,20 @@ struct DemoGrant {
     const char* login;
     const char* password;
     Role role;
-    const char* unit;  // a code, or the name of a unit the demo adds
+    const char* unit;        // a code, or the name of a unit the demo adds
+    const char* unit_label;  // how the sign-in list names the unit
 };
 
 constexpr DemoGrant kGrants[] = {
-    {"admin", "quantri-laocai-2026", Role::kAdministrator, "10"},
-    {"vanphong", "vanphong-laocai-2026", Role::kProvinceOffice, "10"},
-    {"huyen.batxat", "canbo-batxat-2026", Role::kDistrictOfficer, "082"},
-    {"xa.amusung", "canbo-amusung-2026", Role::kCommuneOfficer, "02686"},
-    {"so.vhttdl", "canbo-vhttdl-2026", Role::kDepartmentOfficer, "Sở Văn hóa, Thể thao và Du lịch"},
-    {"bientap", "bientap-laocai-2026", Role::kEditor, "10"},
-    {"congtacvien", "congtac-batxat-2026", Role::kContributor, "082"},
-    {"xem", "nguoixem-laocai-2026", Role::kViewer, "10"},
+    {"admin", "quantri-laocai-2026", Role::kAdministrator, "10", "Tỉnh Lào Cai"},
+    {"vanphong", "vanphong-laocai-2026", Role::kProvinceOffice, "10", "Tỉnh Lào Cai"},
+    {"huyen.batxat", "canbo-batxat-2026", Role::kDistrictOfficer, "082", "Huyện Bát Xát"},
+    {"xa.amusung", "canbo-amusung-2026", Role::kCommuneOfficer, "02686", "Xã A Mú Sung"},
+    {"so.vhttdl", "canbo-vhttdl-2026", Role::kDepartmentOfficer, "Sở Văn hóa, Thể thao và Du lịch",
+     "Sở Văn hóa, Thể thao và Du lịch"},
+    {"bientap", "bientap-laocai-2026", Role::kEditor, "10", "Tỉnh Lào Cai"},
+    {"congtacvien", "congtac-batxat-2026", Role::kContributor, "082", "Huyện Bát Xát"},
+    {"xem", "nguoixem-laocai-2026", Role::kViewer, "10", "Tỉnh Lào Cai"},
 };
 
 constexpr const char* kDepartments[] = {
@@ -49,7 +51,7 @@ const std::vector<DemoAccount>& DemoAccounts() {
     static const std::vector<DemoAccount> accounts = [] {
         std::vector<DemoAccount> out;
         for (const auto& grant : kGrants) {
-            out.push_back({grant.login, grant.password, std::string(RoleLabel(grant.role)), grant.unit});
+            out.push_back({grant.login, grant.password, std::string(RoleLabel(grant.role)), grant.unit_label});
         }
         return out;
     }();
