@@ -99,6 +99,15 @@ TEST_P(ServiceTest, SessionsExpireWhenIdleAndAbsolutely) {
     now_ += 3 * 3600 * 1000LL;
     EXPECT_FALSE(service_.Authenticate(signed_in.token)) << "idle for longer than two hours";
     EXPECT_FALSE(service_.Authenticate("not-a-token"));
+
+    // Active all the time, the session still ends twelve hours after sign-in.
+    auto active = service_.SignIn("canbo", "mat-khau-du-dai-2026", "127.0.0.1");
+    for (int hour = 0; hour < 11; ++hour) {
+        now_ += 3600 * 1000LL;
+        EXPECT_TRUE(service_.Authenticate(active.token)) << "hour " << hour + 1;
+    }
+    now_ += 3600 * 1000LL + 1;
+    EXPECT_FALSE(service_.Authenticate(active.token));
 }
 
 TEST_P(ServiceTest, EveryChangeIsInTheAuditChain) {

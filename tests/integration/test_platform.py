@@ -429,14 +429,29 @@ class EveryRoute(DemoServer):
         ids = {"id": other_unit, "grant": account["grants"][0]["id"]}
         routes = self.routes()
         self.assertGreater(len(routes), 30)
-        officer = self.client("xa.amusung")
+        # Every role but the administrator's, each placed where Xã Nậm Chạc lies outside its subtree.
+        extra = [("huyen.baothang", "district_officer", "086"), ("xem.amusung", "viewer", "02686"),
+                 ("ctv.amusung", "contributor", "02686"), ("bt.baothang", "editor", "086"),
+                 ("vp.baothang", "province_office", "086")]
+        for login, role, code in extra:
+            admin.json("POST", "/api/v1/accounts", {"login": login, "password": "mat-khau-vai-tro-2026", "role": role,
+                                                     "unit_id": admin.unit_id(code)}, expect=201)
+        logins = [("xa.amusung", None), ("so.vhttdl", None)] + [(login, "mat-khau-vai-tro-2026")
+                                                                 for login, _, _ in extra]
+        for login, password in logins:
+            officer = Client(self.server.port)
+            officer.sign_in(login, password)
+            with self.subTest(login=login):
+                self.check_routes(routes, officer, ids, person, account, other_unit)
+
+    def check_routes(self, routes, officer, ids, person, account, other_unit):
         body = {"unit_id": other_unit, "parent_id": other_unit, "full_name": "Thử", "name": "Thử", "kind": "Xã",
                 "level": "commune", "login": "thu.quyen", "password": "mat-khau-thu-2026", "role": "viewer",
                 "current_password": "sai-mat-khau", "new_password": "mat-khau-moi-2026",
                 "confirm_password": "mat-khau-moi-2026"}
         checked = 0
         # The officer's own sign-out goes last, so that it does not end the session under test.
-        routes.sort(key=lambda r: r == ("DELETE", "/api/v1/session"))
+        routes = sorted(routes, key=lambda r: r == ("DELETE", "/api/v1/session"))
         for method, pattern in routes:
             if (method, pattern) in PUBLIC_ROUTES:
                 continue
