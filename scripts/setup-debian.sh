@@ -10,6 +10,7 @@ packages=(
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libkainjow-mustache-dev
   libtoml11-dev libcli11-dev libgtest-dev libgmock-dev
   libbrotli-dev zlib1g-dev brotli
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   clang libclang-rt-14-dev
   chromium nodejs
   wrk curl procps python3

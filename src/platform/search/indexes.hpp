@@ -1,0 +1,34 @@
+#pragma once
+
+/// @file The two engine implementations of search::Index and what they share; private to tv_search.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/search/analyze.hpp"
+#include "platform/search/search.hpp"
+
+namespace tuyenvan::search::detail {
+
+/// SQLite: an FTS5 table beside a table of the originals.
+std::unique_ptr<Index> MakeSqliteIndex();
+/// PostgreSQL: tsvector columns with a GIN index.
+std::unique_ptr<Index> MakePostgresIndex();
+
+/// Page size clamped to what Query documents.
+int ClampedLimit(const Query& query);
+/// Offset clamped to what Query documents.
+int ClampedOffset(const Query& query);
+
+/// A result row with its title and snippet highlighted for `terms`.
+Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_view body,
+            const std::vector<Term>& terms);
+
+/// Words indexed per body at most, so one huge document cannot exceed the engines' limits.
+inline constexpr std::size_t kMaxBodyWords = 50000;
+/// Words indexed per title at most.
+inline constexpr std::size_t kMaxTitleWords = 500;
+
+}  // namespace tuyenvan::search::detail

@@ -1,0 +1,110 @@
+// PostgreSQL: search_docs holds the originals and two tsvectors built from detail::Tokenize's words.
+//
+// The tsvectors and tsqueries are written as literals rather than produced by to_tsvector, so the
+// words are exactly the ones SQLite and the highlighter see, and no extension (unaccent) is needed.
+#include <string>
+#include <vector>
+
+#include "platform/search/indexes.hpp"
+
+namespace tuyenvan::search::detail {
+namespace {
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS search_docs (
+    id BIGINT PRIMARY KEY,
+    site_id BIGINT NOT NULL,
+    section_id BIGINT NOT NULL,
+    published_at BIGINT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    folded tsvector NOT NULL,
+    exact tsvector NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_docs_site ON search_docs (site_id, section_id, published_at);
+CREATE INDEX IF NOT EXISTS search_docs_folded ON search_docs USING GIN (folded);
+)sql";
+
+class PostgresIndex final : public Index {
+public:
+    void EnsureSchema(db::Connection& connection) const override { connection.ExecuteScript(kSchema); }
+
+    void Upsert(db::Connection& connection, const Document& document) const override {
+        std::string title = Normalize(document.title);
+        std::string body = Normalize(document.body);
+        std::vector<Token> title_words = Tokenize(title, kMaxTitleWords);
+        std::vector<Token> body_words = Tokenize(body, kMaxBodyWords);
+        connection.Query(
+            "INSERT INTO search_docs (id, site_id, section_id, published_at, title, body, folded, exact) "
+            "VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS tsvector), CAST($8 AS tsvector)) "
+            "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, section_id = excluded.section_id, "
+            "published_at = excluded.published_at, title = excluded.title, body = excluded.body, "
+            "folded = excluded.folded, exact = excluded.exact",
+            {document.id, document.site_id, document.section_id, document.published_at_ms, title, body,
+             TsVector(title_words, body_words, false), TsVector(title_words, body_words, true)});
+    }
+
+    void Remove(db::Connection& connection, std::int64_t id) const override {
+        connection.Query("DELETE FROM search_docs WHERE id = $1", {id});
+    }
+
+    Results Search(db::Connection& connection, const Query& query) const override {
+        std::vector<Term> terms = ParseQuery(query.text);
+        if (terms.empty()) {
+            return {};
+        }
+        std::vector<db::Value> params{TsQuery(terms, false), query.site_id};
+        auto param = [&params](db::Value value) {
+            params.push_back(std::move(value));
+            return "$" + std::to_string(params.size());
+        };
+        // The GIN index on `folded` finds the candidates; the filters narrow them.
+        std::string from = " FROM search_docs AS d WHERE d.folded @@ CAST($1 AS tsquery) AND d.site_id = $2";
+        if (query.section_id) {
+            from += " AND d.section_id = " + param(*query.section_id);
+        }
+        if (query.from_ms) {
+            from += " AND d.published_at >= " + param(*query.from_ms);
+        }
+        if (query.to_ms) {
+            from += " AND d.published_at <= " + param(*query.to_ms);
+        }
+        std::size_t filter_params = params.size();
+        // One point per accented term found exactly as typed; ts_rank squeezed below one point.
+        std::string score = "0";
+        for (const Term& term : terms) {
+            if (term.accented) {
+                std::vector<Term> one{term};
+                score += " + CAST(d.exact @@ CAST(" + param(TsQuery(one, true)) + " AS tsquery) AS integer)";
+            }
+        }
+        std::string relevance = "ts_rank(d.folded, CAST($1 AS tsquery))";
+        score += " + " + relevance + " / (1.0 + " + relevance + ")";
+        std::string limit = param(std::int64_t{ClampedLimit(query)});
+        std::string offset = param(std::int64_t{ClampedOffset(query)});
+        db::Rows rows = connection.Query("SELECT d.id, d.title, d.body, CAST(" + score +
+                                             " AS double precision) AS score, COUNT(*) OVER () AS total" + from +
+                                             " ORDER BY score DESC, d.published_at DESC, d.id DESC LIMIT " + limit +
+                                             " OFFSET " + offset,
+                                         params);
+        Results results;
+        for (std::size_t row = 0; row < rows.Size(); ++row) {
+            results.hits.push_back(
+                MakeHit(rows.Int(row, 0), rows.Real(row, 3), rows.Text(row, 1), rows.Text(row, 2), terms));
+            results.total = rows.Int(row, 4);
+        }
+        if (rows.Empty() && ClampedOffset(query) > 0) {
+            params.resize(filter_params);
+            results.total = connection.Query("SELECT COUNT(*)" + from, params).Int(0, 0);
+        }
+        return results;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Index> MakePostgresIndex() {
+    return std::make_unique<PostgresIndex>();
+}
+
+}  // namespace tuyenvan::search::detail

@@ -1,0 +1,52 @@
+#include "platform/search/search.hpp"
+
+#include <algorithm>
+
+#include "platform/search/indexes.hpp"
+
+namespace tuyenvan::search {
+
+std::unique_ptr<Index> Index::Create(db::Engine engine) {
+    return engine == db::Engine::kSqlite ? detail::MakeSqliteIndex() : detail::MakePostgresIndex();
+}
+
+const Index& IndexFor(db::Engine engine) {
+    // Both indexes are stateless and immutable, so sharing one of each is safe.
+    static const std::unique_ptr<Index> sqlite = detail::MakeSqliteIndex();
+    static const std::unique_ptr<Index> postgres = detail::MakePostgresIndex();
+    return engine == db::Engine::kSqlite ? *sqlite : *postgres;
+}
+
+void EnsureSchema(db::Connection& connection) {
+    IndexFor(connection.GetEngine()).EnsureSchema(connection);
+}
+
+void Upsert(db::Connection& connection, const Document& document) {
+    IndexFor(connection.GetEngine()).Upsert(connection, document);
+}
+
+void Remove(db::Connection& connection, std::int64_t id) {
+    IndexFor(connection.GetEngine()).Remove(connection, id);
+}
+
+Results Search(db::Connection& connection, const Query& query) {
+    return IndexFor(connection.GetEngine()).Search(connection, query);
+}
+
+namespace detail {
+
+int ClampedLimit(const Query& query) {
+    return std::clamp(query.limit, 1, 100);
+}
+
+int ClampedOffset(const Query& query) {
+    return std::clamp(query.offset, 0, 10000);
+}
+
+Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_view body,
+            const std::vector<Term>& terms) {
+    return Hit{id, score, HighlightAll(title, terms), Snippet(body, terms)};
+}
+
+}  // namespace detail
+}  // namespace tuyenvan::search
