@@ -1,4 +1,5 @@
 #include "platform/markdown/markdown.hpp"
+#include "platform/text/html.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -97,30 +98,6 @@ std::string_view View(const char* text) {
 
 std::string_view Literal(cmark_node* node) {
     return View(cmark_node_get_literal(node));
-}
-
-void AppendEscaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
 }
 
 /// Escapes a URL for a double-quoted attribute: bytes outside the URL-safe set are percent-encoded.
@@ -250,11 +227,11 @@ std::string ImageTag(cmark_node* image) {
     std::string html = "<img src=\"";
     AppendEscapedUrl(html, View(cmark_node_get_url(image)));
     html += "\" alt=\"";
-    AppendEscaped(html, InnerText(image));
+    tuyenvan::text::AppendEscapedHtml(html, InnerText(image));
     html += '"';
     if (const std::string_view title = View(cmark_node_get_title(image)); !title.empty()) {
         html += " title=\"";
-        AppendEscaped(html, title);
+        tuyenvan::text::AppendEscapedHtml(html, title);
         html += '"';
     }
     html += " loading=\"lazy\">";
@@ -295,7 +272,7 @@ void MaybeMakeFigure(cmark_node* paragraph) {
     std::string html = "<figure>" + ImageTag(image);
     if (caption != nullptr) {
         html += "<figcaption>";
-        AppendEscaped(html, InnerText(caption));
+        tuyenvan::text::AppendEscapedHtml(html, InnerText(caption));
         html += "</figcaption>";
     }
     html += "</figure>";
@@ -312,7 +289,7 @@ void RewriteLink(cmark_node* link, const RenderOptions& options) {
         open += '"';
         if (const std::string_view title = View(cmark_node_get_title(link)); !title.empty()) {
             open += " title=\"";
-            AppendEscaped(open, title);
+            tuyenvan::text::AppendEscapedHtml(open, title);
             open += '"';
         }
         if (options.external_links_nofollow && IsExternal(url, options.site_host)) {

@@ -1,4 +1,5 @@
 #include "platform/search/analyze.hpp"
+#include "platform/text/html.hpp"
 
 #include <unicode/uchar.h>
 
@@ -149,12 +150,12 @@ void RenderTokens(std::string& out, std::string_view text, const MarkedText& mar
             out += "</mark>";
             open = false;
         }
-        AppendEscaped(out, gap);
+        tuyenvan::text::AppendEscapedHtml(out, gap);
         if (marked.marked[i] && !open) {
             out += "<mark>";
             open = true;
         }
-        AppendEscaped(out, text.substr(token.begin, token.end - token.begin));
+        tuyenvan::text::AppendEscapedHtml(out, text.substr(token.begin, token.end - token.begin));
         pos = token.end;
     }
     if (open) {
@@ -317,30 +318,6 @@ std::string TsVector(const std::vector<Token>& title, const std::vector<Token>& 
     return out;
 }
 
-void AppendEscaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
 std::string HighlightAll(std::string_view raw, const std::vector<Term>& terms) {
     std::string text = Normalize(raw);
     MarkedText marked;
@@ -353,12 +330,12 @@ std::string HighlightAll(std::string_view raw, const std::vector<Term>& terms) {
     }
     std::string out;
     if (marked.tokens.empty()) {
-        AppendEscaped(out, text);
+        tuyenvan::text::AppendEscapedHtml(out, text);
         return out;
     }
-    AppendEscaped(out, std::string_view(text).substr(0, marked.tokens.front().begin));
+    tuyenvan::text::AppendEscapedHtml(out, std::string_view(text).substr(0, marked.tokens.front().begin));
     RenderTokens(out, text, marked, 0, marked.tokens.size());
-    AppendEscaped(out, std::string_view(text).substr(marked.tokens.back().end));
+    tuyenvan::text::AppendEscapedHtml(out, std::string_view(text).substr(marked.tokens.back().end));
     return out;
 }
 
@@ -400,13 +377,13 @@ std::string Snippet(std::string_view raw, const std::vector<Term>& terms, std::s
     if (from > 0 || head.size() > kMaxEdgeBytes) {
         out += "… ";
     } else {
-        AppendEscaped(out, head);
+        tuyenvan::text::AppendEscapedHtml(out, head);
     }
     RenderTokens(out, text, marked, from, to);
     if (more || tail.size() > kMaxEdgeBytes) {
         out += " …";
     } else {
-        AppendEscaped(out, tail);
+        tuyenvan::text::AppendEscapedHtml(out, tail);
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/db/database.hpp"
 #include "platform/search/analyze.hpp"
 #include "platform/search/search.hpp"
 
@@ -25,6 +26,12 @@ int ClampedOffset(const Query& query);
 /// A result row with its title and snippet highlighted for `terms`.
 Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_view body,
             const std::vector<Term>& terms);
+
+/// Reads a page of hits (columns id, title, body, score, total) and, when the page lies past the
+/// end, counts the matches with `count_sql` and the first `filter_params` parameters.
+Results CollectResults(db::Connection& connection, const db::Rows& rows, const Query& query,
+                       const std::vector<Term>& terms, const std::string& count_sql, std::vector<db::Value> params,
+                       std::size_t filter_params);
 
 /// Words indexed per body at most, so one huge document cannot exceed the engines' limits.
 inline constexpr std::size_t kMaxBodyWords = 50000;

@@ -87,17 +87,8 @@ public:
                                              " ORDER BY score DESC, d.published_at DESC, d.id DESC LIMIT " + limit +
                                              " OFFSET " + offset,
                                          params);
-        Results results;
-        for (std::size_t row = 0; row < rows.Size(); ++row) {
-            results.hits.push_back(
-                MakeHit(rows.Int(row, 0), rows.Real(row, 3), rows.Text(row, 1), rows.Text(row, 2), terms));
-            results.total = rows.Int(row, 4);
-        }
-        if (rows.Empty() && ClampedOffset(query) > 0) {
-            params.resize(filter_params);
-            results.total = connection.Query("SELECT COUNT(*)" + from, params).Int(0, 0);
-        }
-        return results;
+        return CollectResults(connection, rows, query, terms, "SELECT COUNT(*)" + from, std::move(params),
+                              filter_params);
     }
 };
 

@@ -48,5 +48,20 @@ Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_v
     return Hit{id, score, HighlightAll(title, terms), Snippet(body, terms)};
 }
 
+Results CollectResults(db::Connection& connection, const db::Rows& rows, const Query& query,
+                       const std::vector<Term>& terms, const std::string& count_sql, std::vector<db::Value> params,
+                       std::size_t filter_params) {
+    Results results;
+    for (std::size_t row = 0; row < rows.Size(); ++row) {
+        results.hits.push_back(MakeHit(rows.Int(row, 0), rows.Real(row, 3), rows.Text(row, 1), rows.Text(row, 2), terms));
+        results.total = rows.Int(row, 4);
+    }
+    if (rows.Empty() && ClampedOffset(query) > 0) {
+        params.resize(filter_params);
+        results.total = connection.Query(count_sql, params).Int(0, 0);
+    }
+    return results;
+}
+
 }  // namespace detail
 }  // namespace tuyenvan::search

@@ -1,5 +1,7 @@
 #include "platform/view/view.hpp"
 
+#include "platform/text/html.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -34,22 +36,6 @@ void FragmentCache::Store(const std::string& key, std::string html) {
         entries_.clear();
     }
     entries_[key] = std::make_shared<const std::string>(std::move(html));
-}
-
-std::string EscapeHtml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 View::View(const std::string& directory) : id_(next_view_id++) {
@@ -114,7 +100,7 @@ std::string View::Render(const std::string& name, const Data& data) const {
             throw std::out_of_range("unknown template: " + name);
         }
         auto engine = std::make_unique<kainjow::mustache::mustache>(source->second);
-        engine->set_custom_escape([](const std::string& text) { return EscapeHtml(text); });
+        engine->set_custom_escape([](const std::string& text) { return text::EscapeHtml(text); });
         found = compiled.emplace(key, std::move(engine)).first;
     }
     std::string out;

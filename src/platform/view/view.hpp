@@ -53,8 +53,6 @@ private:
     std::unordered_map<std::string, std::shared_ptr<const std::string>> entries_;
 };
 
-/// HTML-escapes text for element content and quoted attributes.
-std::string EscapeHtml(std::string_view text);
 
 /// A new empty list for template data.
 inline List MakeList() { return List{kainjow::mustache::data::type::list}; }
