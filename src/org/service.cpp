@@ -468,6 +468,16 @@ std::vector<Unit> Service::UnitChoices(const Principal& principal, Permission pe
     return UnitDirectory::Select(*snapshot, query, scopes).items;
 }
 
+std::optional<std::string> Service::FindUnitPath(db::Connection& c, std::int64_t unit_id) {
+    auto snapshot = directory_.Current(c);
+    for (const Unit& unit : snapshot->units) {
+        if (unit.id == unit_id) {
+            return unit.path;
+        }
+    }
+    return std::nullopt;
+}
+
 // People
 
 Page<Person> Service::ListPeople(const Principal& principal, PersonQuery query) {

@@ -102,6 +102,9 @@ public:
     ImportReport ImportUnits(const std::string& csv_text, std::optional<std::int64_t> valid_from,
                              std::optional<std::int64_t> valid_to);
     std::vector<Unit> UnitChoices(const Principal& principal, Permission permission);
+    /// The tree path of a unit ("/1/5/"), for other rooms' permission checks; nothing when unknown.
+    /// Runs on the caller's connection, so it may be called inside the caller's transaction.
+    std::optional<std::string> FindUnitPath(db::Connection& c, std::int64_t unit_id);
 
     // People
     Page<Person> ListPeople(const Principal& principal, PersonQuery query);

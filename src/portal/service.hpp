@@ -1,0 +1,108 @@
+// Rules and permissions of the portal room: sites, sections and the editorial workflow of items.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "org/service.hpp"
+#include "platform/db/database.hpp"
+#include "portal/model.hpp"
+#include "portal/store.hpp"
+
+namespace tuyenvan::portal {
+
+/// What an author or editor writes for an item; the section is chosen when the draft is created.
+struct ItemFields {
+    std::string genre = "tin";  ///< "tin", "bai", "anh" or "van-ban"
+    std::string title;          ///< 1–300 characters
+    std::string sapo;           ///< up to 1000 characters
+    std::string body_md;        ///< Markdown, up to 2 MiB
+    std::string pen_name;
+    std::optional<std::int64_t> source_unit_id;
+    /// Further sections: on the item's site, or another site's "Thông tin tuyên vận" column.
+    std::vector<std::int64_t> extra_section_ids;
+};
+
+/// The portal room's service. Errors are org::ServiceError with Vietnamese messages.
+///
+/// Who may act on a site: an editor or contributor granted on exactly the site's unit, or an
+/// administrator of a subtree holding it (who acts as an editor). Contributors see only their own items.
+class Service {
+public:
+    /// Unit paths come from the org room's service; the portal reads none of its tables.
+    Service(db::Database& database, org::Service& org, std::function<std::int64_t()> clock);
+
+    /// Creates the search tables when missing (at start-up, after migrations).
+    void EnsureSchema();
+
+    // Sites and sections
+    /// An administrator of the unit's subtree (or the command line) creates a site with its
+    /// "Thông tin tuyên vận" section; `slug` is the path prefix.
+    std::int64_t CreateSite(const org::Actor& actor, std::int64_t unit_id, const std::string& slug,
+                            const std::string& name);
+    /// An editor of the site (or an administrator) adds a section; its slug comes from the name.
+    std::int64_t CreateSection(const org::Actor& actor, std::int64_t site_id, std::optional<std::int64_t> parent_id,
+                               const std::string& name);
+    /// A site, public.
+    Site GetSite(std::int64_t site_id);
+    /// A site's sections in display order, public.
+    std::vector<Section> Sections(std::int64_t site_id);
+
+    // The editorial workflow
+    /// A contributor or editor of the site starts a draft in one of the site's sections.
+    std::int64_t CreateDraft(const org::Actor& actor, std::int64_t site_id, std::int64_t section_id,
+                             const ItemFields& fields);
+    /// The author while draft or returned, an editor in any state but published or withdrawn;
+    /// `version` is the one the form was built from (stale: kConflict, nothing written).
+    void UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::int64_t version, const ItemFields& fields);
+    /// The author sends a draft or returned item for approval.
+    void Submit(const org::Actor& actor, std::int64_t item_id);
+    /// An editor sends a submitted or approved item back to its author, saying why.
+    void Return(const org::Actor& actor, std::int64_t item_id, const std::string& comment);
+    /// An editor approves a submitted item.
+    void Approve(const org::Actor& actor, std::int64_t item_id);
+    /// An editor publishes an approved item now (`at` absent or not in the future) or schedules it.
+    void Publish(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> at);
+    /// Publishes every scheduled item whose time is at or before `now`; returns how many (the timer calls it).
+    std::int64_t PublishDue(std::int64_t now);
+    /// An editor takes down a published or scheduled item.
+    void Withdraw(const org::Actor& actor, std::int64_t item_id, const std::string& comment);
+
+    // Reading
+    /// An item with its body: editors of the site see all, contributors only their own.
+    Item GetItem(const org::Principal& principal, std::int64_t item_id);
+    /// One page of the site's items (without bodies), filtered by status; contributors get only theirs.
+    org::Page<Item> ListItems(const org::Principal& principal, std::int64_t site_id, ItemQuery query);
+    /// The item's editorial steps, oldest first; visible to whoever may see the item.
+    std::vector<ItemEvent> History(const org::Principal& principal, std::int64_t item_id);
+
+private:
+    enum class Access { kNone, kContributor, kEditor };
+
+    static Access SiteAccess(const org::Principal& principal, const Site& site);
+    static const org::Principal& RequirePrincipal(const org::Actor& actor);
+    Site LoadSite(db::Connection& c, std::int64_t site_id) const;
+    Item LoadItem(db::Connection& c, std::int64_t item_id) const;
+    /// The item and its site, when the principal may see it; otherwise throws.
+    Item VisibleItem(db::Connection& c, const org::Principal& principal, std::int64_t item_id) const;
+    void RequireEditor(db::Connection& c, const org::Principal& principal, const Item& item) const;
+    void CheckPlacement(db::Connection& c, std::int64_t site_id, std::int64_t section_id,
+                        const std::vector<std::int64_t>& extra_section_ids) const;
+    /// Stores the move from `before` to `after`, its event and audit entry, and updates the search index.
+    void Record(db::Connection& c, const org::Actor& actor, const Item& before, const Item& after,
+                const std::string& action, const std::string& comment, std::int64_t now);
+    void Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
+               std::int64_t id, std::string before, std::string after, std::int64_t now);
+
+    db::Database& database_;
+    org::Service& org_;
+    Store store_;
+    std::function<std::int64_t()> clock_;
+};
+
+/// JSON text of an item for the audit log (without its body, which may be megabytes).
+std::string ToJson(const Item& item);
+
+}  // namespace tuyenvan::portal

@@ -1,0 +1,338 @@
+#include "portal/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "platform/audit/audit_log.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/db/testing.hpp"
+#include "platform/search/search.hpp"
+
+namespace tuyenvan::portal {
+namespace {
+
+using Kind = org::ServiceError::Kind;
+
+constexpr std::string_view kTree =
+    "code,parent_code,level,kind,name,full_name,name_en\n"
+    "10,,province,Tỉnh,Lào Cai,Tỉnh Lào Cai,Lao Cai\n"
+    "082,10,district,Huyện,Bát Xát,Huyện Bát Xát,Bat Xat\n"
+    "086,10,district,Huyện,Bảo Thắng,Huyện Bảo Thắng,Bao Thang\n";
+
+constexpr std::int64_t kHour = 3600 * 1000;
+
+// Runs `call` and checks it fails with `kind` (and, when given, a message for `field`).
+template <typename F>
+void ExpectError(F call, Kind kind, const std::string& field = "") {
+    try {
+        call();
+        ADD_FAILURE() << "expected a ServiceError";
+    } catch (const org::ServiceError& error) {
+        EXPECT_EQ(error.GetKind(), kind) << error.what();
+        if (!field.empty()) {
+            bool found = false;
+            for (const auto& [name, message] : error.Fields()) {
+                found |= name == field && !message.empty();
+            }
+            EXPECT_TRUE(found) << "no message for " << field << ": " << error.what();
+        }
+    }
+}
+
+class PortalTest : public ::testing::TestWithParam<db::Engine> {
+protected:
+    void SetUp() override {
+        db::Migrate(db_.Get());
+        org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
+        portal_.EnsureSchema();
+        admin_ = SignIn("quantri", org::Role::kAdministrator, "10");
+        province_site_ = portal_.CreateSite(As(admin_), UnitId("10"), "tinh-lao-cai", "Tỉnh ủy Lào Cai");
+        district_site_ = portal_.CreateSite(As(admin_), UnitId("082"), "huyen-bat-xat", "Huyện ủy Bát Xát");
+        news_ = portal_.CreateSection(As(admin_), district_site_, std::nullopt, "Tin tức");
+        editor_ = SignIn("bientap.batxat", org::Role::kEditor, "082");
+        contributor_ = SignIn("ctv.batxat", org::Role::kContributor, "082");
+        other_contributor_ = SignIn("ctv2.batxat", org::Role::kContributor, "082");
+        province_editor_ = SignIn("bientap.tinh", org::Role::kEditor, "10");
+    }
+
+    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
+        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
+        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
+    }
+    static org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
+    std::int64_t UnitId(const std::string& code) {
+        return db_.Get().ReadValue(
+            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
+    }
+    static ItemFields Fields(const std::string& title) {
+        ItemFields fields;
+        fields.genre = "tin";
+        fields.title = title;
+        fields.sapo = "Sáng nay, Huyện ủy Bát Xát tổ chức hội nghị.";
+        fields.body_md = "Công tác **dân vận** ở xã A Mú Sung được triển khai đồng bộ.";
+        fields.pen_name = "Thu Hà";
+        return fields;
+    }
+    std::int64_t Draft(const org::Principal& author, const std::string& title = "Hội nghị tuyên vận huyện Bát Xát") {
+        return portal_.CreateDraft(As(author), district_site_, news_, Fields(title));
+    }
+    // Drafted by the contributor, submitted and approved by the editor.
+    std::int64_t Approved() {
+        auto id = Draft(contributor_);
+        portal_.Submit(As(contributor_), id);
+        portal_.Approve(As(editor_), id);
+        return id;
+    }
+    std::vector<std::int64_t> Find(const std::string& text) {
+        return db_.Get().ReadValue([&](db::Connection& c) {
+            search::Query query;
+            query.text = text;
+            query.site_id = district_site_;
+            std::vector<std::int64_t> ids;
+            for (const auto& hit : search::Search(c, query).hits) {
+                ids.push_back(hit.id);
+            }
+            return ids;
+        });
+    }
+
+    std::int64_t now_ = 1700000000000;
+    db::testing::TestDatabase db_{GetParam()};
+    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
+    Service portal_{db_.Get(), org_, [this] { return now_; }};
+    org::Principal admin_, editor_, contributor_, other_contributor_, province_editor_;
+    std::int64_t province_site_ = 0, district_site_ = 0, news_ = 0;
+};
+
+TEST_P(PortalTest, ItemGoesFromDraftThroughReturnToPublishedAndWithdrawn) {
+    auto id = Draft(contributor_);
+    now_ += 1000;
+    portal_.Submit(As(contributor_), id);
+    ExpectError([&] { portal_.Return(As(editor_), id, "  "); }, Kind::kInvalid, "comment");
+    portal_.Return(As(editor_), id, "Bổ sung số liệu người tham dự.");
+    auto returned = portal_.GetItem(contributor_, id);
+    EXPECT_EQ(returned.status, ItemStatus::kReturned);
+
+    auto fields = Fields("Hội nghị tuyên vận huyện Bát Xát năm 2026");
+    fields.body_md += "\n\nCó 120 đại biểu tham dự.";
+    portal_.UpdateDraft(As(contributor_), id, returned.version, fields);
+    portal_.Submit(As(contributor_), id);
+    portal_.Approve(As(editor_), id);
+    EXPECT_TRUE(Find("dan van").empty()) << "approved is not published";
+    now_ += kHour;
+    portal_.Publish(As(editor_), id, std::nullopt);
+
+    auto published = portal_.GetItem(editor_, id);
+    EXPECT_EQ(published.status, ItemStatus::kPublished);
+    EXPECT_EQ(published.published_at, now_);
+    EXPECT_EQ(published.slug, "hoi-nghi-tuyen-van-huyen-bat-xat-nam-2026");
+    EXPECT_NE(published.body_html.find("<strong>dân vận</strong>"), std::string::npos) << published.body_html;
+    EXPECT_EQ(Find("dan van"), std::vector<std::int64_t>{id});
+    EXPECT_EQ(Find("120 dai bieu"), std::vector<std::int64_t>{id});
+
+    portal_.Withdraw(As(editor_), id, "Đính chính số liệu.");
+    EXPECT_EQ(portal_.GetItem(editor_, id).status, ItemStatus::kWithdrawn);
+    EXPECT_TRUE(Find("dan van").empty());
+
+    auto history = portal_.History(contributor_, id);
+    std::vector<std::string> actions;
+    for (const auto& event : history) {
+        actions.push_back(event.action);
+    }
+    EXPECT_EQ(actions, (std::vector<std::string>{"create", "submit", "return", "update", "submit", "approve",
+                                                 "publish", "withdraw"}));
+    EXPECT_EQ(history[2].actor_login, "bientap.batxat");
+    EXPECT_EQ(history[2].from_status, ItemStatus::kSubmitted);
+    EXPECT_EQ(history[2].to_status, ItemStatus::kReturned);
+    EXPECT_EQ(history[2].comment, "Bổ sung số liệu người tham dự.");
+    EXPECT_EQ(history[6].at, published.published_at);
+    EXPECT_EQ(history.back().comment, "Đính chính số liệu.");
+
+    std::vector<std::string> audited;
+    db_.Get().Read([&](db::Connection& c) {
+        for (const auto& entry : audit::Recent(c, 100)) {
+            if (entry.change.entity == "item") {
+                audited.push_back(entry.change.action);
+            }
+        }
+    });
+    EXPECT_EQ(audited.size(), 8u);
+    EXPECT_EQ(audited.front(), "portal.item.withdraw");
+    auto verification = audit::Verify(db_.Get());
+    EXPECT_TRUE(verification.ok) << verification.problem;
+}
+
+TEST_P(PortalTest, ScheduledItemIsPublishedWhenItsTimeComesAndNotBefore) {
+    auto id = Approved();
+    std::int64_t at = now_ + 2 * kHour;
+    portal_.Publish(As(editor_), id, at);
+    auto scheduled = portal_.GetItem(editor_, id);
+    EXPECT_EQ(scheduled.status, ItemStatus::kScheduled);
+    EXPECT_EQ(scheduled.publish_at, at);
+    EXPECT_FALSE(scheduled.published_at);
+
+    EXPECT_EQ(portal_.PublishDue(at - 1), 0);
+    EXPECT_EQ(portal_.GetItem(editor_, id).status, ItemStatus::kScheduled);
+    EXPECT_TRUE(Find("tuyen van").empty());
+
+    now_ = at + 30 * 1000;
+    EXPECT_EQ(portal_.PublishDue(now_), 1);
+    auto published = portal_.GetItem(editor_, id);
+    EXPECT_EQ(published.status, ItemStatus::kPublished);
+    EXPECT_EQ(published.published_at, at);
+    EXPECT_FALSE(published.body_html.empty());
+    EXPECT_EQ(Find("tuyen van"), std::vector<std::int64_t>{id});
+    EXPECT_EQ(portal_.PublishDue(now_), 0) << "published once only";
+    EXPECT_EQ(portal_.History(editor_, id).back().actor_login, "system");
+
+    // A scheduled item may be taken down before it goes out.
+    auto second = Approved();
+    portal_.Publish(As(editor_), second, now_ + kHour);
+    portal_.Withdraw(As(editor_), second, "");
+    EXPECT_EQ(portal_.PublishDue(now_ + 2 * kHour), 0);
+    EXPECT_EQ(portal_.GetItem(editor_, second).status, ItemStatus::kWithdrawn);
+}
+
+TEST_P(PortalTest, EditorialRolesHoldOnlyOnTheirOwnSite) {
+    auto id = Draft(contributor_);
+    portal_.Submit(As(contributor_), id);
+    // A province editor has no say on the district's site, nor the district editor on the province's.
+    ExpectError([&] { portal_.Approve(As(province_editor_), id); }, Kind::kForbidden);
+    ExpectError([&] { portal_.GetItem(province_editor_, id); }, Kind::kForbidden);
+    ExpectError([&] { portal_.CreateDraft(As(province_editor_), district_site_, news_, Fields("Tin tỉnh")); },
+                Kind::kForbidden);
+    auto province_sections = portal_.Sections(province_site_);
+    ASSERT_EQ(province_sections.size(), 1u);
+    ExpectError(
+        [&] {
+            portal_.CreateDraft(As(editor_), province_site_, province_sections[0].id, Fields("Tin huyện"));
+        },
+        Kind::kForbidden);
+    ExpectError([&] { portal_.CreateSection(As(editor_), province_site_, std::nullopt, "Thời sự"); },
+                Kind::kForbidden);
+    ExpectError([&] { portal_.CreateSite(As(editor_), UnitId("082"), "bat-xat", "Bát Xát"); }, Kind::kForbidden);
+    ExpectError([&] { portal_.ListItems(province_editor_, district_site_, {}); }, Kind::kForbidden);
+
+    // A contributor neither approves nor publishes, even their own item.
+    ExpectError([&] { portal_.Approve(As(contributor_), id); }, Kind::kForbidden);
+    portal_.Approve(As(editor_), id);
+    ExpectError([&] { portal_.Publish(As(contributor_), id, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.Withdraw(As(contributor_), id, ""); }, Kind::kForbidden);
+    // Steps out of order are refused.
+    ExpectError([&] { portal_.Submit(As(contributor_), id); }, Kind::kConflict);
+    ExpectError([&] { portal_.Approve(As(editor_), id); }, Kind::kConflict);
+    // An administrator of the province acts as an editor on every site below it.
+    portal_.Publish(As(admin_), id, std::nullopt);
+    EXPECT_EQ(portal_.GetItem(editor_, id).status, ItemStatus::kPublished);
+    ExpectError([&] { portal_.UpdateDraft(As(editor_), id, portal_.GetItem(editor_, id).version, Fields("Sửa")); },
+                Kind::kConflict);
+}
+
+TEST_P(PortalTest, ContributorsSeeOnlyTheirOwnItems) {
+    auto mine = Draft(contributor_, "Bài của cộng tác viên một");
+    auto theirs = Draft(other_contributor_, "Bài của cộng tác viên hai");
+    portal_.Submit(As(contributor_), mine);
+    ExpectError([&] { portal_.GetItem(other_contributor_, mine); }, Kind::kForbidden);
+    ExpectError([&] { portal_.History(other_contributor_, mine); }, Kind::kForbidden);
+    ExpectError([&] { portal_.UpdateDraft(As(contributor_), theirs, 2, Fields("Chiếm bài")); }, Kind::kForbidden);
+    ExpectError([&] { portal_.Submit(As(editor_), mine); }, Kind::kForbidden);
+
+    auto own = portal_.ListItems(other_contributor_, district_site_, {});
+    ASSERT_EQ(own.total, 1);
+    EXPECT_EQ(own.items[0].id, theirs);
+    EXPECT_TRUE(own.items[0].body_md.empty()) << "lists carry no bodies";
+    EXPECT_EQ(portal_.ListItems(editor_, district_site_, {}).total, 2);
+    ItemQuery submitted;
+    submitted.status = ItemStatus::kSubmitted;
+    auto page = portal_.ListItems(editor_, district_site_, submitted);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.items[0].id, mine);
+    EXPECT_EQ(page.items[0].author_login, "ctv.batxat");
+}
+
+TEST_P(PortalTest, StaleVersionIsAConflictAndKeepsTheFirstEdit) {
+    auto id = Draft(contributor_);
+    portal_.Submit(As(contributor_), id);
+    auto seen = portal_.GetItem(editor_, id);
+    portal_.UpdateDraft(As(editor_), id, seen.version, Fields("Bản của biên tập viên"));
+    try {
+        portal_.UpdateDraft(As(editor_), id, seen.version, Fields("Bản cũ ghi đè"));
+        FAIL() << "expected a conflict";
+    } catch (const org::ServiceError& error) {
+        EXPECT_EQ(error.GetKind(), Kind::kConflict);
+        EXPECT_NE(std::string(error.what()).find("tải lại trang"), std::string::npos) << error.what();
+    }
+    auto stored = portal_.GetItem(editor_, id);
+    EXPECT_EQ(stored.title, "Bản của biên tập viên");
+    EXPECT_EQ(stored.version, seen.version + 1);
+    // The author may no longer edit once the item is submitted: told so, nothing written.
+    ExpectError([&] { portal_.UpdateDraft(As(contributor_), id, stored.version, Fields("Tác giả sửa")); },
+                Kind::kConflict);
+    EXPECT_EQ(portal_.GetItem(editor_, id).title, "Bản của biên tập viên");
+}
+
+TEST_P(PortalTest, InvalidFieldsAreRejectedWithFieldMessages) {
+    auto fields = Fields("Tin hợp lệ");
+    fields.genre = "phong-su";
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, news_, fields); }, Kind::kInvalid, "genre");
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, news_, Fields("   ")); }, Kind::kInvalid,
+                "title");
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, news_, Fields(std::string(301, 'a'))); },
+                Kind::kInvalid, "title");
+    fields = Fields("Tin hợp lệ");
+    fields.sapo = std::string(1001, 's');
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, news_, fields); }, Kind::kInvalid, "sapo");
+    auto province_outreach = portal_.Sections(province_site_)[0].id;
+    ExpectError(
+        [&] { portal_.CreateDraft(As(contributor_), district_site_, province_outreach, Fields("Tin hợp lệ")); },
+        Kind::kInvalid, "section_id");
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, 999999, Fields("Tin hợp lệ")); },
+                Kind::kInvalid, "section_id");
+
+    // Shared into the province's "Thông tin tuyên vận" column: allowed; into another of its sections: not.
+    auto province_news = portal_.CreateSection(As(province_editor_), province_site_, std::nullopt, "Thời sự");
+    fields = Fields("Tin chia sẻ lên tỉnh");
+    fields.extra_section_ids = {province_news};
+    ExpectError([&] { portal_.CreateDraft(As(contributor_), district_site_, news_, fields); }, Kind::kInvalid,
+                "extra_section_ids");
+    fields.extra_section_ids = {province_outreach};
+    auto shared = portal_.CreateDraft(As(contributor_), district_site_, news_, fields);
+    EXPECT_EQ(portal_.GetItem(contributor_, shared).extra_section_ids, std::vector<std::int64_t>{province_outreach});
+
+    // A title with no Latin letter or digit still gets a slug.
+    auto id = portal_.CreateDraft(As(contributor_), district_site_, news_, Fields("……"));
+    EXPECT_EQ(portal_.GetItem(contributor_, id).slug, "bai-viet");
+    EXPECT_EQ(portal_.ListItems(editor_, district_site_, {}).total, 2) << "rejected drafts left nothing behind";
+}
+
+TEST_P(PortalTest, SitesAndSectionsHaveUniqueSlugs) {
+    auto sections = portal_.Sections(district_site_);
+    ASSERT_EQ(sections.size(), 2u);
+    EXPECT_EQ(sections[0].slug, "thong-tin-tuyen-van");
+    EXPECT_EQ(sections[0].name, "Thông tin tuyên vận");
+    EXPECT_TRUE(sections[0].is_outreach);
+    EXPECT_EQ(sections[1].slug, "tin-tuc");
+    EXPECT_FALSE(sections[1].is_outreach);
+
+    ExpectError([&] { portal_.CreateSection(As(editor_), district_site_, std::nullopt, "Tin tức"); },
+                Kind::kConflict, "name");
+    auto child = portal_.CreateSection(As(editor_), district_site_, news_, "Tin xã, thị trấn");
+    EXPECT_EQ(portal_.Sections(district_site_).back().id, child);
+    EXPECT_EQ(portal_.Sections(district_site_).back().parent_id, news_);
+    EXPECT_GT(portal_.CreateSection(As(province_editor_), province_site_, std::nullopt, "Tin tức"), 0)
+        << "the same slug on another site";
+    ExpectError([&] { portal_.CreateSite(As(admin_), UnitId("086"), "huyen-bat-xat", "Bảo Thắng"); },
+                Kind::kConflict, "slug");
+    ExpectError([&] { portal_.CreateSite(As(admin_), UnitId("086"), "Bảo Thắng", "Bảo Thắng"); }, Kind::kInvalid,
+                "slug");
+    auto site = portal_.GetSite(portal_.CreateSite(org::Actor{}, UnitId("086"), "huyen-bao-thang", "Bảo Thắng"));
+    EXPECT_EQ(site.slug, "huyen-bao-thang");
+    EXPECT_FALSE(site.host);
+    auto verification = audit::Verify(db_.Get());
+    EXPECT_TRUE(verification.ok) << verification.problem;
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PortalTest, ::testing::ValuesIn(db::testing::EnginesUnderTest()),
+                         [](const auto& info) { return db::testing::EngineName(info.param); });
+
+}  // namespace
+}  // namespace tuyenvan::portal
