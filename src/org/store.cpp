@@ -36,9 +36,6 @@ const text::Collator& Collation() {
     return collator;
 }
 
-Value OptValue(const std::optional<std::int64_t>& value) {
-    return value ? Value(*value) : Value(nullptr);
-}
 
 // "%text%" for LIKE, with the wildcards of the text itself escaped.
 std::string Contains(const std::string& folded) {
@@ -142,9 +139,9 @@ std::int64_t Store::InsertUnit(db::Connection& c, const Unit& unit, std::int64_t
                    "INSERT INTO units (code, parent_id, level, kind, name, full_name, name_en, name_key, sort_key, "
                    "path, depth, valid_from, valid_to, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
                    "$8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
-                   {unit.code.empty() ? Value(nullptr) : Value(unit.code), OptValue(unit.parent_id), unit.level,
+                   {unit.code.empty() ? Value(nullptr) : Value(unit.code), db::Nullable(unit.parent_id), unit.level,
                     unit.kind, unit.name, unit.full_name, unit.name_en, key, Collation().SortKeyHex(unit.name),
-                    std::string("/pending/"), depth, OptValue(unit.valid_from), OptValue(unit.valid_to), now})
+                    std::string("/pending/"), depth, db::Nullable(unit.valid_from), db::Nullable(unit.valid_to), now})
                   .Int(0, 0);
     c.Query("UPDATE units SET path = $1 WHERE id = $2", {parent_path + std::to_string(id) + "/", id});
     BumpUnits(c);
@@ -158,7 +155,7 @@ bool Store::UpdateUnit(db::Connection& c, const Unit& unit, std::int64_t now) co
         "sort_key = $7, valid_from = $8, valid_to = $9, updated_at = $10, version = version + 1 "
         "WHERE id = $11 AND version = $12",
         {unit.code.empty() ? Value(nullptr) : Value(unit.code), unit.kind, unit.name, unit.full_name, unit.name_en, key,
-         Collation().SortKeyHex(unit.name), OptValue(unit.valid_from), OptValue(unit.valid_to), now, unit.id,
+         Collation().SortKeyHex(unit.name), db::Nullable(unit.valid_from), db::Nullable(unit.valid_to), now, unit.id,
          unit.version});
     BumpUnits(c);
     return rows.Affected() == 1;
@@ -207,8 +204,8 @@ bool Store::UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::i
         "UPDATE units SET parent_id = $1, level = $2, kind = $3, name = $4, full_name = $5, name_en = $6, "
         "name_key = $7, sort_key = $8, valid_from = COALESCE($9, valid_from), valid_to = $10, updated_at = $11, "
         "version = version + 1 WHERE id = $12",
-        {OptValue(parent_id), record.level, record.kind, record.name, record.full_name, record.name_en, key, sort_key,
-         OptValue(record.valid_from), OptValue(record.valid_to), now, id});
+        {db::Nullable(parent_id), record.level, record.kind, record.name, record.full_name, record.name_en, key, sort_key,
+         db::Nullable(record.valid_from), db::Nullable(record.valid_to), now, id});
     BumpUnits(c);
     if (old_path != new_path) {
         // A unit that moved takes its subtree along.
@@ -409,7 +406,7 @@ std::int64_t Store::InsertAccount(db::Connection& c, const std::string& login, s
         .Query(
             "INSERT INTO accounts (login, person_id, password_hash, created_at, updated_at, password_changed_at) "
             "VALUES ($1, $2, $3, $4, $4, $4) RETURNING id",
-            {login, OptValue(person_id), password_hash, now})
+            {login, db::Nullable(person_id), password_hash, now})
         .Int(0, 0);
 }
 

@@ -7,8 +7,6 @@ namespace {
 
 using db::Value;
 
-Value OptValue(const std::optional<std::int64_t>& value) { return value ? Value(*value) : Value(nullptr); }
-
 constexpr std::string_view kSiteColumns =
     "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version";
 
@@ -106,7 +104,7 @@ std::int64_t Store::InsertSection(db::Connection& c, const Section& section, std
     return c
         .Query("INSERT INTO sections (site_id, parent_id, slug, name, position, is_outreach, created_at) "
                "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-               {section.site_id, OptValue(section.parent_id), section.slug, section.name, position,
+               {section.site_id, db::Nullable(section.parent_id), section.slug, section.name, position,
                 std::int64_t{section.is_outreach ? 1 : 0}, now})
         .Int(0, 0);
 }
@@ -135,7 +133,7 @@ std::int64_t Store::InsertItem(db::Connection& c, const Item& item, std::int64_t
                "author_account_id, pen_name, source_unit_id, status, created_at, updated_at) "
                "VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12, $12) RETURNING id",
                {item.site_id, item.section_id, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
-                item.body_md, item.author_account_id, item.pen_name, OptValue(item.source_unit_id),
+                item.body_md, item.author_account_id, item.pen_name, db::Nullable(item.source_unit_id),
                 std::string(StatusName(item.status)), now})
         .Int(0, 0);
 }
@@ -158,7 +156,7 @@ bool Store::UpdateItemFields(db::Connection& c, const Item& item, std::int64_t n
                .Query("UPDATE items SET genre = $3, title = $4, slug = $5, sapo = $6, body_md = $7, pen_name = $8, "
                       "source_unit_id = $9, updated_at = $10, version = version + 1 WHERE id = $1 AND version = $2",
                       {item.id, item.version, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
-                       item.body_md, item.pen_name, OptValue(item.source_unit_id), now})
+                       item.body_md, item.pen_name, db::Nullable(item.source_unit_id), now})
                .Affected() == 1;
 }
 
@@ -175,8 +173,8 @@ bool Store::Transition(db::Connection& c, const Item& item, ItemStatus from, std
     return c
                .Query("UPDATE items SET status = $2, publish_at = $3, published_at = $4, body_html = $5, "
                       "updated_at = $6, version = version + 1 WHERE id = $1 AND status = $7",
-                      {item.id, std::string(StatusName(item.status)), OptValue(item.publish_at),
-                       OptValue(item.published_at), item.body_html, now, std::string(StatusName(from))})
+                      {item.id, std::string(StatusName(item.status)), db::Nullable(item.publish_at),
+                       db::Nullable(item.published_at), item.body_html, now, std::string(StatusName(from))})
                .Affected() == 1;
 }
 
@@ -217,7 +215,7 @@ std::vector<std::int64_t> Store::DueItems(db::Connection& c, std::int64_t now) c
 void Store::InsertEvent(db::Connection& c, const ItemEvent& event) const {
     c.Query("INSERT INTO item_events (item_id, at, actor_account_id, action, from_status, to_status, comment) "
             "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {event.item_id, event.at, OptValue(event.actor_account_id), event.action,
+            {event.item_id, event.at, db::Nullable(event.actor_account_id), event.action,
              event.from_status ? Value(std::string(StatusName(*event.from_status))) : Value(nullptr),
              std::string(StatusName(event.to_status)), event.comment});
 }

@@ -20,6 +20,11 @@ enum class Engine { kSqlite, kPostgres };
 /// A bound parameter. SQL text uses $1, $2, … on both engines.
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
+/// A parameter that is NULL when the optional is empty.
+inline Value Nullable(const std::optional<std::int64_t>& value) {
+    return value ? Value(*value) : Value(nullptr);
+}
+
 /// Broad kinds of database failure that callers may turn into user-facing outcomes.
 enum class ErrorKind { kUniqueViolation, kForeignKeyViolation, kCheckViolation, kBusy, kConnection, kOther };
 

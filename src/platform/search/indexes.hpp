@@ -2,6 +2,7 @@
 
 /// @file The two engine implementations of search::Index and what they share; private to tv_search.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ int ClampedOffset(const Query& query);
 /// A result row with its title and snippet highlighted for `terms`.
 Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_view body,
             const std::vector<Term>& terms);
+
+/// Appends the section and date filters of `query` to `sql` as " AND d.…" conditions; `param`
+/// adds a parameter and returns its placeholder.
+void AppendFilters(std::string& sql, const Query& query, const std::function<std::string(db::Value)>& param);
 
 /// Reads a page of hits (columns id, title, body, score, total) and, when the page lies past the
 /// end, counts the matches with `count_sql` and the first `filter_params` parameters.

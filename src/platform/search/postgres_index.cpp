@@ -60,15 +60,7 @@ public:
         };
         // The GIN index on `folded` finds the candidates; the filters narrow them.
         std::string from = " FROM search_docs AS d WHERE d.folded @@ CAST($1 AS tsquery) AND d.site_id = $2";
-        if (query.section_id) {
-            from += " AND d.section_id = " + param(*query.section_id);
-        }
-        if (query.from_ms) {
-            from += " AND d.published_at >= " + param(*query.from_ms);
-        }
-        if (query.to_ms) {
-            from += " AND d.published_at <= " + param(*query.to_ms);
-        }
+        AppendFilters(from, query, param);
         std::size_t filter_params = params.size();
         // One point per accented term found exactly as typed; ts_rank squeezed below one point.
         std::string score = "0";

@@ -48,6 +48,18 @@ Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_v
     return Hit{id, score, HighlightAll(title, terms), Snippet(body, terms)};
 }
 
+void AppendFilters(std::string& sql, const Query& query, const std::function<std::string(db::Value)>& param) {
+    if (query.section_id) {
+        sql += " AND d.section_id = " + param(*query.section_id);
+    }
+    if (query.from_ms) {
+        sql += " AND d.published_at >= " + param(*query.from_ms);
+    }
+    if (query.to_ms) {
+        sql += " AND d.published_at <= " + param(*query.to_ms);
+    }
+}
+
 Results CollectResults(db::Connection& connection, const db::Rows& rows, const Query& query,
                        const std::vector<Term>& terms, const std::string& count_sql, std::vector<db::Value> params,
                        std::size_t filter_params) {

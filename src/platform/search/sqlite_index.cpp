@@ -71,15 +71,7 @@ public:
         std::string from =
             " FROM search_fts JOIN search_docs AS d ON d.id = search_fts.rowid "
             "WHERE search_fts MATCH $1 AND d.site_id = $2";
-        if (query.section_id) {
-            from += " AND d.section_id = " + param(*query.section_id);
-        }
-        if (query.from_ms) {
-            from += " AND d.published_at >= " + param(*query.from_ms);
-        }
-        if (query.to_ms) {
-            from += " AND d.published_at <= " + param(*query.to_ms);
-        }
+        AppendFilters(from, query, param);
         std::size_t filter_params = params.size();
         // One point per accented term found exactly as typed; bm25 (negative, lower is better) adds
         // less than one point, so exact words always outrank mere folded matches.
