@@ -39,7 +39,7 @@ std::int64_t NowMs() {
 }
 
 void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Metrics& metrics,
-                          const http::StaticFiles& assets, const org::Web& web, const http::Server* const* server) {
+                          const http::StaticFiles& assets, const org::Web& web) {
     router.Add(verb::get, "/healthz", http::Mode::kInline, [](http::Request&) {
         return http::Response::Json(R"({"status":"ok"})");
     });
@@ -93,7 +93,6 @@ void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Me
         data.set("today", text::FormatDate(NowMs()));
         return web.Page("home", std::move(data), principal, "Trang chủ");
     });
-    (void)server;
 }
 
 }  // namespace
@@ -245,8 +244,7 @@ int Serve(const Config& config) {
 
     http::Metrics metrics;
     http::Router router;
-    const http::Server* server_ptr = nullptr;
-    RegisterSystemRoutes(router, *database, metrics, assets, web, &server_ptr);
+    RegisterSystemRoutes(router, *database, metrics, assets, web);
     org::RegisterRoutes(router, web);
     // Expected failures of a service that a handler did not handle itself become their HTTP status.
     router.WrapAll([](http::Handler handler) -> http::Handler {
@@ -273,7 +271,6 @@ int Serve(const Config& config) {
                             return web.RenderError(request, error);
                         },
                         access);
-    server_ptr = &server;
     unsigned short port = server.Listen();
     std::cout << "tuyenvan: listening on http://" << options.host << ":" << port << std::endl;
     log->info("event=listening address={}:{} database=\"{}\"", options.host, port, database->Describe());

@@ -17,7 +17,8 @@ using http::Response;
 
 constexpr std::string_view kLoginCsrfCookie = "tv_login_csrf";
 
-// Runs `fn`, turning expected service failures into HTTP errors.
+// Runs `fn`, turning expected service failures into HTTP errors right here, for the form handlers
+// that catch them to show the form again; elsewhere the wrapper around every route does it.
 template <typename F>
 auto Guard(F fn) {
     try {
@@ -253,17 +254,15 @@ void RegisterSession(http::Router& router, const Web& web) {
 
     router.Add(verb::post, "/api/v1/session", Mode::kBlocking, [&web](Request& request) {
         auto body = web.JsonBody(request);
-        return Guard([&] {
-            auto signed_in = web.Org().SignIn(Str(body, "login"), Str(body, "password"), request.remote_address);
-            EndPreviousSession(web, request);
-            Response response = Response::Json(json::serialize(json::object{
-                {"csrf_token", signed_in.principal.csrf_token},
-                {"account_id", signed_in.principal.account_id},
-                {"login", signed_in.principal.login}}));
-            response.status = 201;
-            response.With("Set-Cookie", web.SessionCookie(signed_in.token, false));
-            return response;
-        });
+        auto signed_in = web.Org().SignIn(Str(body, "login"), Str(body, "password"), request.remote_address);
+        EndPreviousSession(web, request);
+        Response response = Response::Json(json::serialize(json::object{
+            {"csrf_token", signed_in.principal.csrf_token},
+            {"account_id", signed_in.principal.account_id},
+            {"login", signed_in.principal.login}}));
+        response.status = 201;
+        response.With("Set-Cookie", web.SessionCookie(signed_in.token, false));
+        return response;
     }).summary = "Đăng nhập: trả về cookie phiên và csrf_token";
     router.Add(verb::get, "/api/v1/session", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
@@ -290,10 +289,8 @@ void RegisterSession(http::Router& router, const Web& web) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
-        Guard([&] {
-            web.Org().ChangeOwnPassword(principal, Str(body, "current_password"), Str(body, "new_password"),
-                                        request.remote_address);
-        });
+        web.Org().ChangeOwnPassword(principal, Str(body, "current_password"), Str(body, "new_password"),
+                                    request.remote_address);
         return Response::Json("{}");
     }).summary = "Đổi mật khẩu của chính mình";
 
@@ -519,7 +516,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
 
     router.Add(verb::get, "/quan-tri/don-vi/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto detail = Guard([&] { return web.Org().GetUnit(principal, request.PathId("id")); });
+        auto detail = web.Org().GetUnit(principal, request.PathId("id"));
         view::Data data = UnitRow(detail.unit);
         view::List crumbs = view::MakeList();
         for (const auto& ancestor : detail.ancestors) {
@@ -551,7 +548,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
 
     router.Add(verb::get, "/quan-tri/don-vi/{id}/sua", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto detail = Guard([&] { return web.Org().GetUnit(principal, request.PathId("id")); });
+        auto detail = web.Org().GetUnit(principal, request.PathId("id"));
         if (!principal.Can(Permission::kUnitsWrite, detail.unit.path)) {
             throw http::HttpError(403, "forbidden", "Bạn không có quyền sửa đơn vị này.");
         }
@@ -594,7 +591,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
     }).summary = "Danh sách đơn vị (q, level, kind, parent, page, per_page)";
     router.Add(verb::get, "/api/v1/units/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto detail = Guard([&] { return web.Org().GetUnit(principal, request.PathId("id")); });
+        auto detail = web.Org().GetUnit(principal, request.PathId("id"));
         auto body = json::parse(ToJson(detail.unit)).as_object();
         json::array children;
         for (const auto& child : detail.children) {
@@ -608,7 +605,7 @@ void RegisterUnits(http::Router& router, const Web& web) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
-        auto id = Guard([&] { return web.Org().CreateUnit(ActorOf(principal, request), UnitFromJson(body)); });
+        auto id = web.Org().CreateUnit(ActorOf(principal, request), UnitFromJson(body));
         auto detail = web.Org().GetUnit(principal, id);
         return Response::Json(ToJson(detail.unit), 201);
     }).summary = "Thêm đơn vị";
@@ -617,19 +614,17 @@ void RegisterUnits(http::Router& router, const Web& web) {
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
         std::int64_t id = request.PathId("id");
-        Guard([&] {
-            auto current = web.Org().GetUnit(principal, id).unit;
-            UnitInput input{current.code, current.parent_id, current.level, current.kind, current.name,
-                            current.full_name, current.valid_from, current.valid_to, current.successor_ids};
-            if (body.contains("code")) input.code = Str(body, "code");
-            if (body.contains("kind")) input.kind = Str(body, "kind");
-            if (body.contains("name")) input.name = Str(body, "name");
-            if (body.contains("full_name")) input.full_name = Str(body, "full_name");
-            if (body.contains("valid_from")) input.valid_from = Int(body, "valid_from");
-            if (body.contains("valid_to")) input.valid_to = Int(body, "valid_to");
-            if (body.contains("successor_ids")) input.successor_ids = UnitFromJson(body).successor_ids;
-            web.Org().UpdateUnit(ActorOf(principal, request), id, Int(body, "version").value_or(current.version), input);
-        });
+        auto current = web.Org().GetUnit(principal, id).unit;
+        UnitInput input{current.code, current.parent_id, current.level, current.kind, current.name,
+                        current.full_name, current.valid_from, current.valid_to, current.successor_ids};
+        if (body.contains("code")) input.code = Str(body, "code");
+        if (body.contains("kind")) input.kind = Str(body, "kind");
+        if (body.contains("name")) input.name = Str(body, "name");
+        if (body.contains("full_name")) input.full_name = Str(body, "full_name");
+        if (body.contains("valid_from")) input.valid_from = Int(body, "valid_from");
+        if (body.contains("valid_to")) input.valid_to = Int(body, "valid_to");
+        if (body.contains("successor_ids")) input.successor_ids = UnitFromJson(body).successor_ids;
+        web.Org().UpdateUnit(ActorOf(principal, request), id, Int(body, "version").value_or(current.version), input);
         return Response::Json(ToJson(web.Org().GetUnit(principal, id).unit));
     }).summary = "Sửa đơn vị (cần version để tránh ghi đè)";
 }
@@ -725,7 +720,7 @@ void RegisterPeople(http::Router& router, const Web& web) {
     router.Add(verb::post, "/quan-tri/nhan-su", Mode::kBlocking, [save](Request& request) { return save(request, 0); });
     router.Add(verb::get, "/quan-tri/nhan-su/{id}/sua", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto person = Guard([&] { return web.Org().GetPerson(principal, request.PathId("id")); });
+        auto person = web.Org().GetPerson(principal, request.PathId("id"));
         return web.Page("org/person_form", PersonFormData(web, principal, person), principal, "Sửa thông tin");
     });
     router.Add(verb::post, "/quan-tri/nhan-su/{id}", Mode::kBlocking,
@@ -734,7 +729,7 @@ void RegisterPeople(http::Router& router, const Web& web) {
         auto principal = web.RequirePrincipal(request);
         auto form = web.Form(request);
         web.CheckCsrf(request, principal, &form);
-        Guard([&] { web.Org().DeletePerson(ActorOf(principal, request), request.PathId("id")); });
+        web.Org().DeletePerson(ActorOf(principal, request), request.PathId("id"));
         return Response::Redirect("/quan-tri/nhan-su?da-xoa=1");
     });
 
@@ -745,7 +740,7 @@ void RegisterPeople(http::Router& router, const Web& web) {
     }).summary = "Danh sách nhân sự (q, unit, page, per_page)";
     router.Add(verb::get, "/api/v1/people/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        return Response::Json(ToJson(Guard([&] { return web.Org().GetPerson(principal, request.PathId("id")); })));
+        return Response::Json(ToJson(web.Org().GetPerson(principal, request.PathId("id"))));
     }).summary = "Một người";
     router.Add(verb::post, "/api/v1/people", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
@@ -753,7 +748,7 @@ void RegisterPeople(http::Router& router, const Web& web) {
         auto body = web.JsonBody(request);
         Person person = PersonFromParams([&](std::string_view name) { return Str(body, name); });
         person.unit_id = Int(body, "unit_id").value_or(0);
-        auto id = Guard([&] { return web.Org().CreatePerson(ActorOf(principal, request), person); });
+        auto id = web.Org().CreatePerson(ActorOf(principal, request), person);
         return Response::Json(ToJson(web.Org().GetPerson(principal, id)), 201);
     }).summary = "Thêm người";
     router.Add(verb::patch, "/api/v1/people/{id}", Mode::kBlocking, [&web](Request& request) {
@@ -761,22 +756,20 @@ void RegisterPeople(http::Router& router, const Web& web) {
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
         std::int64_t id = request.PathId("id");
-        Guard([&] {
-            Person person = web.Org().GetPerson(principal, id);
-            if (body.contains("full_name")) person.full_name = Str(body, "full_name");
-            if (body.contains("position")) person.position = Str(body, "position");
-            if (body.contains("phone")) person.phone = Str(body, "phone");
-            if (body.contains("email")) person.email = Str(body, "email");
-            if (body.contains("unit_id")) person.unit_id = Int(body, "unit_id").value_or(0);
-            if (body.contains("version")) person.version = Int(body, "version").value_or(0);
-            web.Org().UpdatePerson(ActorOf(principal, request), person);
-        });
+        Person person = web.Org().GetPerson(principal, id);
+        if (body.contains("full_name")) person.full_name = Str(body, "full_name");
+        if (body.contains("position")) person.position = Str(body, "position");
+        if (body.contains("phone")) person.phone = Str(body, "phone");
+        if (body.contains("email")) person.email = Str(body, "email");
+        if (body.contains("unit_id")) person.unit_id = Int(body, "unit_id").value_or(0);
+        if (body.contains("version")) person.version = Int(body, "version").value_or(0);
+        web.Org().UpdatePerson(ActorOf(principal, request), person);
         return Response::Json(ToJson(web.Org().GetPerson(principal, id)));
     }).summary = "Sửa thông tin một người";
     router.Add(verb::delete_, "/api/v1/people/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
-        Guard([&] { web.Org().DeletePerson(ActorOf(principal, request), request.PathId("id")); });
+        web.Org().DeletePerson(ActorOf(principal, request), request.PathId("id"));
         return Response::Json("{}");
     }).summary = "Xóa một người";
 }
@@ -814,7 +807,7 @@ void RegisterAccounts(http::Router& router, const Web& web) {
     };
     router.Add(verb::get, "/quan-tri/tai-khoan", Mode::kBlocking, [&web, list_query](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto page = Guard([&] { return web.Org().ListAccounts(principal, list_query(request)); });
+        auto page = web.Org().ListAccounts(principal, list_query(request));
         view::Data data;
         view::List rows = view::MakeList();
         for (const auto& account : page.items) {
@@ -864,7 +857,7 @@ void RegisterAccounts(http::Router& router, const Web& web) {
     });
     router.Add(verb::get, "/quan-tri/tai-khoan/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto account = Guard([&] { return web.Org().GetAccount(principal, request.PathId("id")); });
+        auto account = web.Org().GetAccount(principal, request.PathId("id"));
         view::Data data = AccountData(account);
         data["roles"] = Options(RoleChoices(false), "viewer");
         data["units"] = UnitOptions(web.Org().UnitChoices(principal, Permission::kAccountsWrite), 0);
@@ -872,7 +865,7 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         if (request.query.Has("loi")) data.set("error", request.query.Get("loi"));
         return web.Page("org/account", std::move(data), principal, "Tài khoản " + account.login);
     });
-    auto account_action = [&web](const std::string& pattern, auto action) {
+    auto account_action = [&web](auto action) {
         return [&web, action](Request& request) {
             auto principal = web.RequirePrincipal(request);
             auto form = web.Form(request);
@@ -887,46 +880,43 @@ void RegisterAccounts(http::Router& router, const Web& web) {
                 return Response::Redirect(target + "?loi=" + http::PercentEncode(error.what()));
             }
         };
-        (void)pattern;
     };
     router.Add(verb::post, "/quan-tri/tai-khoan/{id}/mat-khau", Mode::kBlocking,
-               account_action("", [&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
+               account_action([&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
                    web.Org().ResetPassword(ActorOf(p, r), id, f.Get("password"));
                }));
     router.Add(verb::post, "/quan-tri/tai-khoan/{id}/khoa", Mode::kBlocking,
-               account_action("", [&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
+               account_action([&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
                    web.Org().SetDisabled(ActorOf(p, r), id, f.Get("disabled") == "1");
                }));
     router.Add(verb::post, "/quan-tri/tai-khoan/{id}/quyen", Mode::kBlocking,
-               account_action("", [&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
+               account_action([&web](const Principal& p, Request& r, const http::Params& f, std::int64_t id) {
                    auto role = ParseRole(f.Get("role"));
                    if (!role) throw ServiceError(ServiceError::Kind::kInvalid, "Vai trò không hợp lệ.");
                    web.Org().AddGrant(ActorOf(p, r), id, *role, ToInt(f.Get("unit_id")).value_or(0));
                }));
     router.Add(verb::post, "/quan-tri/tai-khoan/{id}/quyen/{grant}/xoa", Mode::kBlocking,
-               account_action("", [&web](const Principal& p, Request& r, const http::Params&, std::int64_t id) {
+               account_action([&web](const Principal& p, Request& r, const http::Params&, std::int64_t id) {
                    web.Org().RemoveGrant(ActorOf(p, r), id, r.PathId("grant"));
                }));
 
     router.Add(verb::get, "/api/v1/accounts", Mode::kBlocking, [&web, list_query](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        auto page = Guard([&] { return web.Org().ListAccounts(principal, list_query(request)); });
+        auto page = web.Org().ListAccounts(principal, list_query(request));
         return Response::Json(PageJson(page, [](const Account& a) { return ToJson(a); }));
     }).summary = "Danh sách tài khoản (q, role, page, per_page)";
     router.Add(verb::get, "/api/v1/accounts/{id}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
-        return Response::Json(ToJson(Guard([&] { return web.Org().GetAccount(principal, request.PathId("id")); })));
+        return Response::Json(ToJson(web.Org().GetAccount(principal, request.PathId("id"))));
     }).summary = "Một tài khoản";
     router.Add(verb::post, "/api/v1/accounts", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
-        auto id = Guard([&] {
-            auto role = ParseRole(Str(body, "role"));
-            if (!role) throw ServiceError(ServiceError::Kind::kInvalid, "Vai trò không hợp lệ.", {{"role", "Vai trò không hợp lệ."}});
-            return web.Org().CreateAccount(ActorOf(principal, request), Str(body, "login"), Str(body, "password"),
-                                           Int(body, "person_id"), *role, Int(body, "unit_id").value_or(0));
-        });
+        auto role = ParseRole(Str(body, "role"));
+        if (!role) throw ServiceError(ServiceError::Kind::kInvalid, "Vai trò không hợp lệ.", {{"role", "Vai trò không hợp lệ."}});
+        auto id = web.Org().CreateAccount(ActorOf(principal, request), Str(body, "login"), Str(body, "password"),
+                                          Int(body, "person_id"), *role, Int(body, "unit_id").value_or(0));
         return Response::Json(ToJson(web.Org().GetAccount(principal, id)), 201);
     }).summary = "Tạo tài khoản (login, password, role, unit_id, person_id)";
     router.Add(verb::patch, "/api/v1/accounts/{id}", Mode::kBlocking, [&web](Request& request) {
@@ -934,18 +924,16 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
         std::int64_t id = request.PathId("id");
-        Guard([&] {
-            if (auto found = body.find("disabled"); found != body.end() && found->value().is_bool()) {
-                web.Org().SetDisabled(ActorOf(principal, request), id, found->value().as_bool());
-            }
-        });
+        if (auto found = body.find("disabled"); found != body.end() && found->value().is_bool()) {
+            web.Org().SetDisabled(ActorOf(principal, request), id, found->value().as_bool());
+        }
         return Response::Json(ToJson(web.Org().GetAccount(principal, id)));
     }).summary = "Khóa hoặc mở khóa tài khoản (disabled)";
     router.Add(verb::post, "/api/v1/accounts/{id}/password", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
-        Guard([&] { web.Org().ResetPassword(ActorOf(principal, request), request.PathId("id"), Str(body, "password")); });
+        web.Org().ResetPassword(ActorOf(principal, request), request.PathId("id"), Str(body, "password"));
         return Response::Json("{}");
     }).summary = "Đặt lại mật khẩu";
     router.Add(verb::post, "/api/v1/accounts/{id}/grants", Mode::kBlocking, [&web](Request& request) {
@@ -953,25 +941,21 @@ void RegisterAccounts(http::Router& router, const Web& web) {
         web.CheckCsrf(request, principal, nullptr);
         auto body = web.JsonBody(request);
         std::int64_t id = request.PathId("id");
-        Guard([&] {
-            auto role = ParseRole(Str(body, "role"));
-            if (!role) throw ServiceError(ServiceError::Kind::kInvalid, "Vai trò không hợp lệ.");
-            web.Org().AddGrant(ActorOf(principal, request), id, *role, Int(body, "unit_id").value_or(0));
-        });
+        auto role = ParseRole(Str(body, "role"));
+        if (!role) throw ServiceError(ServiceError::Kind::kInvalid, "Vai trò không hợp lệ.");
+        web.Org().AddGrant(ActorOf(principal, request), id, *role, Int(body, "unit_id").value_or(0));
         return Response::Json(ToJson(web.Org().GetAccount(principal, id)), 201);
     }).summary = "Cấp vai trò trên một đơn vị";
     router.Add(verb::delete_, "/api/v1/accounts/{id}/grants/{grant}", Mode::kBlocking, [&web](Request& request) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
         std::int64_t id = request.PathId("id");
-        Guard([&] { web.Org().RemoveGrant(ActorOf(principal, request), id, request.PathId("grant")); });
+        web.Org().RemoveGrant(ActorOf(principal, request), id, request.PathId("grant"));
         return Response::Json(ToJson(web.Org().GetAccount(principal, id)));
     }).summary = "Thu hồi một vai trò";
 
     auto audit_entries = [&web](Request& request, const Principal& principal) {
-        return Guard([&] {
-            return web.Org().AuditLog(principal, PerPage(request, 50), ToInt(request.query.Get("before")).value_or(0));
-        });
+        return web.Org().AuditLog(principal, PerPage(request, 50), ToInt(request.query.Get("before")).value_or(0));
     };
     router.Add(verb::get, "/api/v1/audit", Mode::kBlocking, [&web, audit_entries](Request& request) {
         auto principal = web.RequirePrincipal(request);

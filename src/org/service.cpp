@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "platform/csv/csv.hpp"
 #include "platform/security/crypto.hpp"
 #include "platform/security/password.hpp"
@@ -39,15 +41,6 @@ json::object UnitObject(const Unit& unit) {
             {"successor_ids", std::move(successors)}};
 }
 
-std::string Trim(std::string text) {
-    auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) {
-        return {};
-    }
-    auto end = text.find_last_not_of(" \t\r\n");
-    return text.substr(begin, end - begin + 1);
-}
-
 bool ValidLevel(const std::string& level) {
     for (auto known : kLevels) {
         if (known == level) {
@@ -57,26 +50,37 @@ bool ValidLevel(const std::string& level) {
     return false;
 }
 
-void CheckText(std::vector<std::pair<std::string, std::string>>& errors, const std::string& field,
-               const std::string& value, const std::string& label, bool required, std::size_t max = 200) {
+const ServiceError kNotFoundUnit(Kind::kNotFound, "Không tìm thấy đơn vị.");
+
+}  // namespace
+
+std::string Trim(std::string_view text) {
+    auto begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) {
+        return {};
+    }
+    auto end = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(begin, end - begin + 1));
+}
+
+void CheckText(FieldErrors& errors, const std::string& field, const std::string& value, const std::string& label,
+               bool required, std::size_t max_chars) {
+    auto code_points = static_cast<std::size_t>(std::count_if(
+        value.begin(), value.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     if (!text::IsValidUtf8(value)) {
         errors.emplace_back(field, label + " chứa ký tự không hợp lệ.");
     } else if (required && value.empty()) {
         errors.emplace_back(field, label + " không được để trống.");
-    } else if (value.size() > max) {
-        errors.emplace_back(field, label + " quá dài (tối đa " + std::to_string(max) + " ký tự).");
+    } else if (code_points > max_chars) {
+        errors.emplace_back(field, label + " quá dài (tối đa " + std::to_string(max_chars) + " ký tự).");
     }
 }
 
-void ThrowIf(const std::vector<std::pair<std::string, std::string>>& errors) {
+void ThrowIfInvalid(const FieldErrors& errors) {
     if (!errors.empty()) {
-        throw ServiceError(Kind::kInvalid, "Dữ liệu chưa hợp lệ: " + errors.front().second, errors);
+        throw ServiceError(ServiceError::Kind::kInvalid, "Dữ liệu chưa hợp lệ: " + errors.front().second, errors);
     }
 }
-
-const ServiceError kNotFoundUnit(Kind::kNotFound, "Không tìm thấy đơn vị.");
-
-}  // namespace
 
 std::string ToJson(const Unit& unit) { return json::serialize(UnitObject(unit)); }
 
@@ -314,7 +318,7 @@ std::vector<std::pair<std::string, std::string>> ValidateUnit(const UnitInput& i
 }  // namespace
 
 std::int64_t Service::CreateUnit(const Actor& actor, const UnitInput& input) {
-    ThrowIf(ValidateUnit(input));
+    ThrowIfInvalid(ValidateUnit(input));
     if (!input.parent_id && actor.principal != nullptr) {
         // A root unit is the top of a whole tree: only an administrator of a root may add one.
         RequireActor(actor, Permission::kUnitsWrite, "/");
@@ -350,7 +354,7 @@ std::int64_t Service::CreateUnit(const Actor& actor, const UnitInput& input) {
 }
 
 void Service::UpdateUnit(const Actor& actor, std::int64_t id, std::int64_t version, const UnitInput& input) {
-    ThrowIf(ValidateUnit(input));
+    ThrowIfInvalid(ValidateUnit(input));
     database_.Write([&](db::Connection& c) {
         auto before = store_.FindUnit(c, id);
         if (!before) {
@@ -513,7 +517,7 @@ void ValidatePerson(const Person& person) {
     if (person.unit_id <= 0) {
         errors.emplace_back("unit_id", "Hãy chọn đơn vị.");
     }
-    ThrowIf(errors);
+    ThrowIfInvalid(errors);
 }
 }  // namespace
 
@@ -605,7 +609,7 @@ std::int64_t Service::CreateAccount(const Actor& actor, const std::string& raw_l
         login.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
         errors.emplace_back("login", "Tên đăng nhập dài 3–60 ký tự, chỉ gồm chữ thường không dấu, số và . _ -");
     }
-    ThrowIf(errors);
+    ThrowIfInvalid(errors);
     ValidatePassword(password, "password");
     std::string hash = security::HashPassword(password);
     return database_.WriteValue([&](db::Connection& c) {

@@ -32,6 +32,17 @@ private:
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+/// Field name → message pairs of a form that failed validation.
+using FieldErrors = std::vector<std::pair<std::string, std::string>>;
+/// `text` without surrounding white space.
+std::string Trim(std::string_view text);
+/// Adds a message to `errors` when `value` is not valid UTF-8, is empty while required, or is longer than
+/// `max_chars` characters (code points, not bytes).
+void CheckText(FieldErrors& errors, const std::string& field, const std::string& value, const std::string& label,
+               bool required, std::size_t max_chars = 200);
+/// Throws ServiceError(kInvalid) with every message when there is any; the rooms' form validation ends here.
+void ThrowIfInvalid(const FieldErrors& errors);
+
 /// Limits of sessions and sign-in throttling.
 struct AuthOptions {
     std::int64_t session_idle_ms = 2LL * 3600 * 1000;

@@ -218,8 +218,6 @@ bool Store::UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::i
     return false;
 }
 
-std::int64_t Store::CountUnits(db::Connection& c) const { return c.Query("SELECT COUNT(*) FROM units").Int(0, 0); }
-
 std::vector<Unit> Store::AllUnits(db::Connection& c) const {
     auto rows = c.Query("SELECT " + std::string(kUnitColumns) + ", u.name_key, u.sort_key" +
                         " FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.depth, u.sort_key, u.id");

@@ -48,7 +48,6 @@ public:
     void SetSuccessors(db::Connection& c, std::int64_t unit_id, const std::vector<std::int64_t>& successors) const;
     /// Inserts or updates one CSV row by code; returns true when it inserted.
     bool UpsertUnitRecord(db::Connection& c, const UnitRecord& record, std::int64_t now) const;
-    std::int64_t CountUnits(db::Connection& c) const;
     /// Every unit, for the in-memory directory.
     std::vector<Unit> AllUnits(db::Connection& c) const;
     /// The units change counter: it moves whenever any unit changes.

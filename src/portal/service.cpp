@@ -15,43 +15,14 @@ namespace {
 
 using Kind = org::ServiceError::Kind;
 using org::ServiceError;
-using Errors = std::vector<std::pair<std::string, std::string>>;
+using Errors = org::FieldErrors;
+using org::CheckText;
+using org::Trim;
 namespace json = boost::json;
 
 constexpr std::string_view kFallbackSlug = "bai-viet";
 
 json::value Opt(const std::optional<std::int64_t>& value) { return value ? json::value(*value) : json::value(nullptr); }
-
-std::string Trim(const std::string& text) {
-    auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) {
-        return {};
-    }
-    auto end = text.find_last_not_of(" \t\r\n");
-    return text.substr(begin, end - begin + 1);
-}
-
-std::size_t CodePoints(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-void CheckText(Errors& errors, const std::string& field, const std::string& value, const std::string& label,
-               bool required, std::size_t max_chars) {
-    if (!text::IsValidUtf8(value)) {
-        errors.emplace_back(field, label + " chứa ký tự không hợp lệ.");
-    } else if (required && value.empty()) {
-        errors.emplace_back(field, label + " không được để trống.");
-    } else if (CodePoints(value) > max_chars) {
-        errors.emplace_back(field, label + " quá dài (tối đa " + std::to_string(max_chars) + " ký tự).");
-    }
-}
-
-void ThrowIf(const Errors& errors) {
-    if (!errors.empty()) {
-        throw ServiceError(Kind::kInvalid, "Dữ liệu chưa hợp lệ: " + errors.front().second, errors);
-    }
-}
 
 // Trims and checks what a person typed; returns the fields as they will be stored.
 ItemFields Validate(const ItemFields& input) {
@@ -71,7 +42,7 @@ ItemFields Validate(const ItemFields& input) {
     } else if (!text::IsValidUtf8(fields.body_md)) {
         errors.emplace_back("body_md", "Nội dung chứa ký tự không hợp lệ.");
     }
-    ThrowIf(errors);
+    org::ThrowIfInvalid(errors);
     std::sort(fields.extra_section_ids.begin(), fields.extra_section_ids.end());
     fields.extra_section_ids.erase(std::unique(fields.extra_section_ids.begin(), fields.extra_section_ids.end()),
                                    fields.extra_section_ids.end());
@@ -282,7 +253,7 @@ std::int64_t Service::CreateSite(const org::Actor& actor, std::int64_t unit_id, 
         errors.emplace_back("slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.");
     }
     CheckText(errors, "name", name, "Tên trang", true, 200);
-    ThrowIf(errors);
+    org::ThrowIfInvalid(errors);
     return database_.WriteValue([&](db::Connection& c) {
         auto path = org_.FindUnitPath(c, unit_id);
         if (!path) {
@@ -329,7 +300,7 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
     std::string name = Trim(raw_name);
     Errors errors;
     CheckText(errors, "name", name, "Tên chuyên mục", true, 200);
-    ThrowIf(errors);
+    org::ThrowIfInvalid(errors);
     std::string slug = text::Slug(name);
     if (slug.empty()) {
         throw ServiceError(Kind::kInvalid, "Tên chuyên mục cần có ít nhất một chữ cái hoặc chữ số.",
@@ -485,7 +456,7 @@ void Service::Return(const org::Actor& actor, std::int64_t item_id, const std::s
     std::string comment = Trim(raw_comment);
     Errors errors;
     CheckText(errors, "comment", comment, "Lý do trả lại", true, 2000);
-    ThrowIf(errors);
+    org::ThrowIfInvalid(errors);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
         RequireEditor(c, principal, before);
@@ -553,7 +524,7 @@ void Service::Withdraw(const org::Actor& actor, std::int64_t item_id, const std:
     std::string comment = Trim(raw_comment);
     Errors errors;
     CheckText(errors, "comment", comment, "Lý do gỡ bài", false, 2000);
-    ThrowIf(errors);
+    org::ThrowIfInvalid(errors);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
         RequireEditor(c, principal, before);
