@@ -11,15 +11,19 @@ export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: setup build run test asan e2e fuzz bench clean
+.PHONY: setup assets build run test asan e2e fuzz bench clean
 
 setup:
 	scripts/setup-debian.sh
 
+# Browser libraries from web/package-lock.json, bundled into static/vendor/ (quick when unchanged).
+assets: setup
+	scripts/fetch-assets.sh
+
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-build: setup $(BUILD)/build.ninja
+build: setup assets $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build

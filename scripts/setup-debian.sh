@@ -11,9 +11,11 @@ packages=(
   libtoml11-dev libcli11-dev libgtest-dev libgmock-dev
   libbrotli-dev zlib1g-dev brotli
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libvips-dev
   clang libclang-rt-14-dev
   chromium nodejs
-  wrk curl procps python3
+  wrk curl procps python3 nginx
+  libxml2-utils
 )
 
 SUDO=""

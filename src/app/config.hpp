@@ -18,6 +18,8 @@ struct Config {
     std::string access_log = "on";
     std::string log_level = "info";
     int drain_seconds = 10;
+    std::string default_site;
+    int page_cache_ms = 3000;
     std::string config_file;
     bool print_routes = false;
 

@@ -14,6 +14,8 @@
 #include "app/config.hpp"
 #include "app/server_app.hpp"
 #include "org/demo.hpp"
+#include "portal/demo.hpp"
+#include "portal/service.hpp"
 #include "org/service.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "platform/db/migrations.hpp"
@@ -141,12 +143,30 @@ int Main(int argc, char** argv) {
                             ->capture_default_str(),
                         "drain_seconds"});
 
+    settings.push_back({serve->add_option("--default-site", config.default_site,
+                                          "Slug of the portal site served at / (empty: the first site created)")
+                            ->envname("TUYENVAN_DEFAULT_SITE")
+                            ->capture_default_str(),
+                        "default_site"});
+    settings.push_back({serve->add_option("--page-cache-ms", config.page_cache_ms,
+                                          "Age after which a cached public page is re-rendered (its counters refresh)")
+                            ->envname("TUYENVAN_PAGE_CACHE_MS")
+                            ->check(CLI::Range(0, 60000))
+                            ->capture_default_str(),
+                        "page_cache_ms"});
+
     serve->add_flag("--print-routes", config.print_routes, "Print every route (METHOD PATTERN MODE) and exit");
 
     auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
     AddCommon(*migrate, config, settings);
     auto* demo = cli.add_subcommand("demo", "Load the demo data (once)");
     AddCommon(*demo, config, settings);
+    int demo_items = 3000;
+    int demo_pictures = 12;
+    demo->add_option("--items", demo_items, "Published portal items to generate")
+        ->check(CLI::Range(0, 200000))
+        ->capture_default_str();
+    demo->add_option("--pictures", demo_pictures, "Distinct demo pictures")->check(CLI::Range(0, 500))->capture_default_str();
     auto* import_units = cli.add_subcommand("import-units", "Load units from a CSV file (code,parent_code,…)");
     AddCommon(*import_units, config, settings);
     std::string csv_path;
@@ -206,6 +226,14 @@ int Main(int argc, char** argv) {
                 std::cout << "tuyenvan: demo data loaded\n";
             } else {
                 std::cout << "tuyenvan: the database already has units; demo data not loaded again\n";
+            }
+            portal::Service portal_service(*database, service, NowMs);
+            portal_service.EnsureSchema();
+            auto made = portal::LoadDemo(*database, service, portal_service,
+                                         portal::DemoOptions{demo_items, demo_pictures, NowMs()});
+            if (made.sites > 0) {
+                std::cout << "tuyenvan: demo portal: " << made.sites << " sites, " << made.items << " published items, "
+                          << made.pictures << " pictures\n";
             }
             std::cout << "\n  Tài khoản mẫu (tên đăng nhập / mật khẩu — vai trò, đơn vị):\n";
             for (const auto& account : org::DemoAccounts()) {

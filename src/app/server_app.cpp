@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <filesystem>
@@ -19,6 +20,13 @@
 #include "platform/http/static_files.hpp"
 #include "platform/text/format.hpp"
 #include "platform/view/view.hpp"
+#include "platform/jobs/ticker.hpp"
+#include "platform/media/image.hpp"
+#include "portal/audience.hpp"
+#include "portal/page_cache.hpp"
+#include "portal/public_site.hpp"
+#include "portal/routes.hpp"
+#include "portal/service.hpp"
 
 extern char** environ;
 
@@ -39,7 +47,7 @@ std::int64_t NowMs() {
 }
 
 void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Metrics& metrics,
-                          const http::StaticFiles& assets, const org::Web& web) {
+                          const http::StaticFiles& assets) {
     router.Add(verb::get, "/healthz", http::Mode::kInline, [](http::Request&) {
         return http::Response::Json(R"({"status":"ok"})");
     });
@@ -74,25 +82,13 @@ void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Me
     router.Add(verb::get, "/api/v1/openapi.json", http::Mode::kInline, [&router](http::Request&) {
         return http::Response::Json(OpenApiDocument(router));
     }).summary = "Tài liệu OpenAPI của API này";
-    router.Add(verb::get, "/", http::Mode::kBlocking, [&web, &database](http::Request& request) {
-        auto principal = web.CurrentPrincipal(request);
-        view::Data data;
-        auto counts = database.ReadValue([](db::Connection& c) {
-            return c.Query(
-                "SELECT level, COUNT(*) FROM units WHERE valid_to IS NULL OR valid_to > $1 GROUP BY level ORDER BY level",
-                {NowMs()});
-        });
-        view::List levels = view::MakeList();
-        for (std::size_t i = 0; i < counts.Size(); ++i) {
-            view::Data item;
-            item.set("label", std::string(org::LevelLabel(counts.Text(i, 0))));
-            item.set("count", text::FormatNumber(counts.Int(i, 1)));
-            view::Append(levels, std::move(item));
-        }
-        data["levels"] = std::move(levels);
-        data.set("today", text::FormatDate(NowMs()));
-        return web.Page("home", std::move(data), principal, "Trang chủ");
-    });
+}
+
+// A name for this node in shared tables: host, port and process.
+std::string NodeName(unsigned short port) {
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    return std::string(host) + ":" + std::to_string(port) + ":" + std::to_string(getpid());
 }
 
 }  // namespace
@@ -231,6 +227,7 @@ int Serve(const Config& config) {
     options.trust_proxy = config.trust_proxy;
     options.drain_timeout = std::chrono::seconds(config.drain_seconds);
 
+    media::Initialize();
     auto database = db::Database::Open(config.DatabaseTarget(), config.db_pool);
     int applied = db::Migrate(*database);
     log->info("event=database target=\"{}\" migrations_applied={} version={}", database->Describe(), applied,
@@ -244,8 +241,21 @@ int Serve(const Config& config) {
 
     http::Metrics metrics;
     http::Router router;
-    RegisterSystemRoutes(router, *database, metrics, assets, web);
+    RegisterSystemRoutes(router, *database, metrics, assets);
     org::RegisterRoutes(router, web);
+    portal::Service portal_service(*database, org_service, NowMs);
+    portal_service.EnsureSchema();
+    portal::RegisterNewsroomRoutes(router, web, portal_service);
+    portal::RegisterUploadRoutes(router, web, portal_service);
+    portal::Generations generations(*database);
+    generations.Poll();
+    portal::PageCache page_cache(std::chrono::milliseconds(config.page_cache_ms));
+    portal_service.OnPublicChange([&generations] { generations.Poll(); });
+    portal::Audience audience(*database, NowMs, NodeName(options.port));
+    portal::PublicSite public_site(*database, web, audience, generations, page_cache,
+                                   portal::PublicOptions{config.default_site, 20});
+    public_site.RegisterMedia(router);
+    public_site.Register(router);
     // Expected failures of a service that a handler did not handle itself become their HTTP status.
     router.WrapAll([](http::Handler handler) -> http::Handler {
         return [handler = std::move(handler)](http::Request& request) {
@@ -272,11 +282,28 @@ int Serve(const Config& config) {
                         },
                         access);
     unsigned short port = server.Listen();
+    audience.Start(std::chrono::seconds(2));
+    // Scheduled items go out on time with or without traffic; a restart picks them up at once.
+    // Other nodes' changes reach this node's page cache within a second.
+    jobs::Ticker background(
+        std::chrono::seconds(1),
+        [&] {
+            generations.Poll();
+            portal_service.PublishDue(NowMs());
+        },
+        [&log](const std::string& message) { log->error("event=background_failure error=\"{}\"", message); });
     std::cout << "tuyenvan: listening on http://" << options.host << ":" << port << std::endl;
     log->info("event=listening address={}:{} database=\"{}\"", options.host, port, database->Describe());
     server.Run();
+    background.Stop();
+    try {
+        audience.Stop();
+    } catch (const std::exception& error) {
+        log->error("event=counter_flush_failure error=\"{}\"", error.what());
+    }
     log->info("event=drained");
     database->Close();
+    media::Shutdown();
     spdlog::shutdown();
     std::cout << "tuyenvan: stopped" << std::endl;
     return 0;

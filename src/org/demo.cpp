@@ -23,6 +23,8 @@ constexpr DemoGrant kGrants[] = {
      "Sở Văn hóa, Thể thao và Du lịch"},
     {"bientap", "bientap-laocai-2026", Role::kEditor, "10", "Tỉnh Lào Cai"},
     {"congtacvien", "congtac-batxat-2026", Role::kContributor, "082", "Huyện Bát Xát"},
+    {"bientap.batxat", "bientap-batxat-2026", Role::kEditor, "082", "Huyện Bát Xát"},
+    {"ctv.tinh", "congtac-laocai-2026", Role::kContributor, "10", "Tỉnh Lào Cai"},
     {"xem", "nguoixem-laocai-2026", Role::kViewer, "10", "Tỉnh Lào Cai"},
 };
 

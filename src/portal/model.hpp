@@ -21,6 +21,7 @@ struct Site {
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     std::int64_t version = 1;
+    std::string tagline;  ///< a line under the name in the site's header
 };
 
 /// Slug of the section every site gets: the "Thông tin tuyên vận" column.
@@ -146,6 +147,30 @@ struct Item {
     std::int64_t updated_at = 0;
     std::int64_t version = 1;
     std::vector<std::int64_t> extra_section_ids;  ///< item_sections; empty in lists
+    std::optional<std::int64_t> featured_media_id;  ///< the picture at the top of the item
+    std::string featured_caption;
+    std::vector<std::string> tags;  ///< tag names; empty in lists
+};
+
+/// A tag shared by every site ("Dân vận khéo").
+struct Tag {
+    std::int64_t id = 0;
+    std::string slug;
+    std::string name;
+};
+
+/// A published item as lists show it.
+struct Teaser {
+    std::int64_t id = 0;
+    std::int64_t site_id = 0;  ///< the item's own site (its canonical address)
+    std::string title;
+    std::string slug;
+    std::string sapo;
+    Genre genre = Genre::kNews;
+    std::int64_t published_at = 0;
+    std::optional<std::int64_t> featured_media_id;
+    std::string section_name;
+    std::string section_slug;
 };
 
 /// One step of an item's editorial history.

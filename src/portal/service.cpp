@@ -6,9 +6,13 @@
 
 #include "platform/audit/audit_log.hpp"
 #include "platform/markdown/markdown.hpp"
+#include "platform/media/image.hpp"
+#include "platform/media/sniff.hpp"
+#include "platform/security/crypto.hpp"
 #include "platform/search/search.hpp"
 #include "platform/text/slug.hpp"
 #include "platform/text/utf8.hpp"
+#include "portal/page_cache.hpp"
 
 namespace tuyenvan::portal {
 namespace {
@@ -30,6 +34,15 @@ ItemFields Validate(const ItemFields& input) {
     fields.title = Trim(fields.title);
     fields.sapo = Trim(fields.sapo);
     fields.pen_name = Trim(fields.pen_name);
+    // Browsers post a textarea's line breaks as CRLF; Markdown is stored with LF.
+    std::string body;
+    body.reserve(fields.body_md.size());
+    for (std::size_t i = 0; i < fields.body_md.size(); ++i) {
+        if (fields.body_md[i] != '\r' || i + 1 >= fields.body_md.size() || fields.body_md[i + 1] != '\n') {
+            body += fields.body_md[i];
+        }
+    }
+    fields.body_md = std::move(body);
     Errors errors;
     if (!ParseGenre(fields.genre)) {
         errors.emplace_back("genre", "Thể loại không hợp lệ (tin, bài, ảnh hoặc văn bản).");
@@ -42,6 +55,28 @@ ItemFields Validate(const ItemFields& input) {
     } else if (!text::IsValidUtf8(fields.body_md)) {
         errors.emplace_back("body_md", "Nội dung chứa ký tự không hợp lệ.");
     }
+    org::ThrowIfInvalid(errors);
+    std::vector<std::string> tags;
+    for (const auto& raw : fields.tags) {
+        std::string tag = Trim(raw);
+        if (tag.empty()) {
+            continue;
+        }
+        std::size_t before = errors.size();
+        CheckText(errors, "tags", tag, "Từ khóa", false, 60);
+        if (errors.size() != before) {
+            break;
+        }
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) {
+            tags.push_back(std::move(tag));
+        }
+    }
+    if (tags.size() > 10) {
+        errors.emplace_back("tags", "Mỗi bài viết có tối đa 10 từ khóa.");
+    }
+    fields.tags = std::move(tags);
+    fields.featured_caption = Trim(fields.featured_caption);
+    CheckText(errors, "featured_caption", fields.featured_caption, "Chú thích ảnh", false, 500);
     org::ThrowIfInvalid(errors);
     std::sort(fields.extra_section_ids.begin(), fields.extra_section_ids.end());
     fields.extra_section_ids.erase(std::unique(fields.extra_section_ids.begin(), fields.extra_section_ids.end()),
@@ -61,6 +96,9 @@ void Apply(Item& item, const ItemFields& fields) {
     item.pen_name = fields.pen_name;
     item.source_unit_id = fields.source_unit_id;
     item.extra_section_ids = fields.extra_section_ids;
+    item.tags = fields.tags;
+    item.featured_media_id = fields.featured_media_id;
+    item.featured_caption = fields.featured_caption;
 }
 
 bool In(ItemStatus status, std::initializer_list<ItemStatus> allowed) {
@@ -196,6 +234,17 @@ void Service::CheckPlacement(db::Connection& c, std::int64_t site_id, std::int64
     }
 }
 
+void Service::CheckPicture(db::Connection& c, std::int64_t site_id, std::optional<std::int64_t> media_id) const {
+    if (!media_id) {
+        return;
+    }
+    auto rows = c.Query("SELECT site_id FROM media WHERE id = $1 AND kind = 'image'", {*media_id});
+    if (rows.Empty() || rows.Int(0, 0) != site_id) {
+        throw ServiceError(Kind::kInvalid, "Ảnh đại diện không thuộc kho ảnh của trang này.",
+                           {{"featured_media_id", "Hãy chọn một ảnh đã tải lên trang này."}});
+    }
+}
+
 void Service::Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
                     std::int64_t id, std::string before, std::string after, std::int64_t now) {
     audit::Change change;
@@ -228,6 +277,9 @@ void Service::Record(db::Connection& c, const org::Actor& actor, const Item& bef
     Item stored = after;
     stored.version = before.version + 1;
     Audit(c, actor, "portal.item." + action, "item", after.id, ToJson(before), ToJson(stored), now);
+    if (after.status == ItemStatus::kPublished || before.status == ItemStatus::kPublished) {
+        Changed(c, store_.Place(c, after), after.id, now);
+    }
     if (after.status == ItemStatus::kPublished) {
         search::Document document;
         document.id = after.id;
@@ -242,6 +294,22 @@ void Service::Record(db::Connection& c, const org::Actor& actor, const Item& bef
     }
 }
 
+void Service::Changed(db::Connection& c, const std::vector<std::int64_t>& site_ids, std::int64_t item_id,
+                      std::int64_t now) {
+    for (auto site_id : site_ids) {
+        Generations::Bump(c, "site:" + std::to_string(site_id), now);
+    }
+    if (item_id != 0) {
+        Generations::Bump(c, "item:" + std::to_string(item_id), now);
+    }
+}
+
+void Service::NotifyPublic() const {
+    if (on_public_change_) {
+        on_public_change_();
+    }
+}
+
 // Sites and sections
 
 std::int64_t Service::CreateSite(const org::Actor& actor, std::int64_t unit_id, const std::string& raw_slug,
@@ -249,8 +317,14 @@ std::int64_t Service::CreateSite(const org::Actor& actor, std::int64_t unit_id, 
     std::string slug = Trim(raw_slug);
     std::string name = Trim(raw_name);
     Errors errors;
+    // Paths the server itself uses cannot name a site.
+    static constexpr std::string_view kReserved[] = {
+        "api", "static", "media", "quan-tri", "dang-nhap", "dang-xuat", "tai-khoan", "healthz", "readyz", "metrics",
+        "chuyen-muc", "bai-viet", "the", "luu-tru", "van-ban", "tim-kiem", "rss-xml", "sitemap-xml"};
     if (slug.empty() || text::Slug(slug) != slug) {
         errors.emplace_back("slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.");
+    } else if (std::find(std::begin(kReserved), std::end(kReserved), slug) != std::end(kReserved)) {
+        errors.emplace_back("slug", "Đường dẫn \"" + slug + "\" được hệ thống dùng riêng; hãy chọn đường dẫn khác.");
     }
     CheckText(errors, "name", name, "Tên trang", true, 200);
     org::ThrowIfInvalid(errors);
@@ -306,7 +380,7 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
         throw ServiceError(Kind::kInvalid, "Tên chuyên mục cần có ít nhất một chữ cái hoặc chữ số.",
                            {{"name", "Tên chuyên mục cần có ít nhất một chữ cái hoặc chữ số."}});
     }
-    return database_.WriteValue([&](db::Connection& c) {
+    std::int64_t created = database_.WriteValue([&](db::Connection& c) {
         Site site = LoadSite(c, site_id);
         if (actor.principal != nullptr && SiteAccess(*actor.principal, site) != Access::kEditor) {
             throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang này mới được thêm chuyên mục.");
@@ -334,6 +408,7 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
             }
             throw;
         }
+        Changed(c, {site_id}, 0, now);
         Audit(c, actor, "portal.section.create", "section", id, "null",
               json::serialize(json::object{{"id", id},
                                            {"site_id", site_id},
@@ -343,6 +418,8 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
               now);
         return id;
     });
+    NotifyPublic();
+    return created;
 }
 
 Site Service::GetSite(std::int64_t site_id) {
@@ -365,6 +442,7 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         CheckPlacement(c, site_id, section_id, fields.extra_section_ids);
+        CheckPicture(c, site_id, fields.featured_media_id);
         std::int64_t now = clock_();
         Item item;
         item.site_id = site_id;
@@ -378,6 +456,7 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
             Rethrow(error);
         }
         store_.SetExtraSections(c, item.id, item.extra_section_ids);
+        store_.SetTags(c, item.id, item.tags);
         ItemEvent event;
         event.item_id = item.id;
         event.at = now;
@@ -413,6 +492,7 @@ void Service::UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::in
             throw ServiceError(Kind::kConflict, kStale);
         }
         CheckPlacement(c, before.site_id, before.section_id, fields.extra_section_ids);
+        CheckPicture(c, before.site_id, fields.featured_media_id);
         std::int64_t now = clock_();
         Item after = before;
         Apply(after, fields);
@@ -424,6 +504,7 @@ void Service::UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::in
             Rethrow(error);
         }
         store_.SetExtraSections(c, item_id, after.extra_section_ids);
+        store_.SetTags(c, item_id, after.tags);
         ItemEvent event;
         event.item_id = item_id;
         event.at = now;
@@ -499,10 +580,11 @@ void Service::Publish(const org::Actor& actor, std::int64_t item_id, std::option
             Record(c, actor, before, after, "schedule", "", now);
         }
     });
+    NotifyPublic();
 }
 
 std::int64_t Service::PublishDue(std::int64_t now) {
-    return database_.WriteValue([&](db::Connection& c) {
+    std::int64_t published = database_.WriteValue([&](db::Connection& c) {
         std::int64_t count = 0;
         org::Actor system{nullptr, ""};
         for (auto id : store_.DueItems(c, now)) {
@@ -517,6 +599,10 @@ std::int64_t Service::PublishDue(std::int64_t now) {
         }
         return count;
     });
+    if (published > 0) {
+        NotifyPublic();
+    }
+    return published;
 }
 
 void Service::Withdraw(const org::Actor& actor, std::int64_t item_id, const std::string& raw_comment) {
@@ -534,6 +620,141 @@ void Service::Withdraw(const org::Actor& actor, std::int64_t item_id, const std:
         after.publish_at = std::nullopt;
         Record(c, actor, before, after, "withdraw", comment, clock_());
     });
+    NotifyPublic();
+}
+
+// Media
+
+namespace {
+
+// Keeps the last path component, without control characters, at most 200 characters.
+std::string CleanFileName(const std::string& raw) {
+    std::string name = raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
+    std::string clean;
+    for (char c : name) {
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+            clean += c;
+        }
+    }
+    clean = Trim(text::ToValidUtf8(clean));
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        // Cut before the 201st code point (a lead byte is any byte that is not 10xxxxxx).
+        if ((static_cast<unsigned char>(clean[i]) & 0xC0) != 0x80 && ++code_points > 200) {
+            clean.resize(i);
+            break;
+        }
+    }
+    return clean.empty() ? "tep-tai-len" : clean;
+}
+
+}  // namespace
+
+StoredMedia Service::UploadImage(const org::Actor& actor, std::int64_t site_id, const Upload& upload) {
+    const auto& principal = RequirePrincipal(actor);
+    std::string alt = Trim(upload.alt);
+    std::string caption = Trim(upload.caption);
+    Errors errors;
+    CheckText(errors, "alt", alt, "Mô tả ảnh (văn bản thay thế)", true, 300);
+    CheckText(errors, "caption", caption, "Chú thích ảnh", false, 500);
+    if (upload.bytes.empty()) {
+        errors.emplace_back("file", "Hãy chọn một tệp ảnh.");
+    }
+    org::ThrowIfInvalid(errors);
+    database_.Read([&](db::Connection& c) {
+        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+    });
+    // Decoding and encoding take tens of milliseconds: done before the write transaction.
+    media::ProcessedImage image;
+    try {
+        image = media::ProcessImage(upload.bytes);
+    } catch (const media::MediaError& error) {
+        throw ServiceError(Kind::kInvalid, error.what(), {{"file", error.what()}});
+    }
+    std::string name = CleanFileName(upload.file_name);
+    std::int64_t now = clock_();
+    StoredMedia stored;
+    stored.kind = "image";
+    stored.name = name;
+    stored.alt = alt;
+    stored.width = image.width;
+    stored.height = image.height;
+    stored.id = database_.WriteValue([&](db::Connection& c) {
+        auto id = c.Query("INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, width, height, "
+                          "alt, caption, uploaded_by, created_at) VALUES ($1, 'image', $2, $3, $4, $5, $6, $7, $8, $9, "
+                          "$10, $11) RETURNING id",
+                          {site_id, security::Sha256Hex(upload.bytes), name, image.source_type,
+                           static_cast<std::int64_t>(upload.bytes.size()), std::int64_t{image.width},
+                           std::int64_t{image.height}, alt, caption, principal.account_id, now})
+                      .Int(0, 0);
+        for (const auto& variant : image.variants) {
+            c.Query("INSERT INTO media_files (media_id, variant, content_type, width, height, data) VALUES ($1, $2, $3, "
+                    "$4, $5, $6)",
+                    {id, variant.name, variant.content_type, std::int64_t{variant.width}, std::int64_t{variant.height},
+                     db::Blob{variant.data}});
+        }
+        Audit(c, actor, "portal.media.upload", "media", id, "null",
+              json::serialize(json::object{{"id", id}, {"site_id", site_id}, {"kind", "image"}, {"name", name},
+                                           {"alt", alt}, {"bytes", upload.bytes.size()}}),
+              now);
+        return id;
+    });
+    stored.url = "/media/" + std::to_string(stored.id) + "/" + std::to_string(std::min(image.width, 1280)) + ".jpg";
+    return stored;
+}
+
+StoredMedia Service::UploadDocument(const org::Actor& actor, std::int64_t site_id, const Upload& upload) {
+    const auto& principal = RequirePrincipal(actor);
+    constexpr std::size_t kMaxDocumentBytes = std::size_t{20} * 1024 * 1024;
+    std::string caption = Trim(upload.caption);
+    std::string name = CleanFileName(upload.file_name);
+    Errors errors;
+    CheckText(errors, "caption", caption, "Mô tả tệp", false, 500);
+    if (upload.bytes.empty()) {
+        errors.emplace_back("file", "Hãy chọn một tệp văn bản.");
+    } else if (upload.bytes.size() > kMaxDocumentBytes) {
+        errors.emplace_back("file", "Tệp quá lớn (tối đa 20 MB).");
+    }
+    org::ThrowIfInvalid(errors);
+    auto kind = media::SniffDocument(upload.bytes);
+    if (!kind) {
+        throw ServiceError(Kind::kInvalid, "Chỉ nhận văn bản PDF, DOCX hoặc XLSX; nội dung tệp này không phải các dạng đó.",
+                           {{"file", "Chỉ nhận văn bản PDF, DOCX hoặc XLSX."}});
+    }
+    if (!media::NameMatches(name, kind->extension)) {
+        std::string message = std::string("Tên tệp không khớp nội dung: tệp thực chất là ") +
+                              (kind->type == media::DocumentType::kPdf    ? "PDF"
+                               : kind->type == media::DocumentType::kDocx ? "DOCX"
+                                                                          : "XLSX") +
+                              ", hãy đặt đuôi ." +
+                              std::string(kind->extension) + ".";
+        throw ServiceError(Kind::kInvalid, message, {{"file", message}});
+    }
+    std::int64_t now = clock_();
+    StoredMedia stored;
+    stored.kind = "document";
+    stored.name = name;
+    stored.id = database_.WriteValue([&](db::Connection& c) {
+        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        auto id = c.Query("INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, caption, "
+                          "uploaded_by, created_at) VALUES ($1, 'document', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                          {site_id, security::Sha256Hex(upload.bytes), name, std::string(kind->content_type),
+                           static_cast<std::int64_t>(upload.bytes.size()), caption, principal.account_id, now})
+                      .Int(0, 0);
+        c.Query("INSERT INTO media_files (media_id, variant, content_type, data) VALUES ($1, 'original', $2, $3)",
+                {id, std::string(kind->content_type), db::Blob{upload.bytes}});
+        Audit(c, actor, "portal.media.upload", "media", id, "null",
+              json::serialize(json::object{{"id", id}, {"site_id", site_id}, {"kind", "document"}, {"name", name},
+                                           {"bytes", upload.bytes.size()}}),
+              now);
+        return id;
+    });
+    stored.url = "/media/" + std::to_string(stored.id) + "/tai-ve";
+    return stored;
 }
 
 // Reading
@@ -561,6 +782,76 @@ std::vector<ItemEvent> Service::History(const org::Principal& principal, std::in
     return database_.ReadValue([&](db::Connection& c) {
         VisibleItem(c, principal, item_id);
         return store_.Events(c, item_id);
+    });
+}
+
+// The newsroom's reads
+
+namespace {
+
+SiteRole RoleOf(bool editor, bool contributor) {
+    return editor ? SiteRole::kEditor : contributor ? SiteRole::kContributor : SiteRole::kNone;
+}
+
+}  // namespace
+
+std::vector<SiteDesk> Service::Desks(const org::Principal& principal) {
+    return database_.ReadValue([&](db::Connection& c) {
+        std::vector<SiteDesk> desks;
+        for (Site& site : store_.AllSites(c)) {
+            site.unit_path = org_.FindUnitPath(c, site.unit_id).value_or("");
+            Access access = SiteAccess(principal, site);
+            if (access != Access::kNone) {
+                desks.push_back(SiteDesk{std::move(site),
+                                         RoleOf(access == Access::kEditor, access == Access::kContributor)});
+            }
+        }
+        return desks;
+    });
+}
+
+SiteDesk Service::Desk(const org::Principal& principal, std::int64_t site_id) {
+    return database_.ReadValue([&](db::Connection& c) {
+        Site site = LoadSite(c, site_id);
+        Access access = SiteAccess(principal, site);
+        if (access == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        return SiteDesk{std::move(site), RoleOf(access == Access::kEditor, access == Access::kContributor)};
+    });
+}
+
+std::vector<std::pair<ItemStatus, std::int64_t>> Service::CountItems(const org::Principal& principal,
+                                                                     std::int64_t site_id) {
+    return database_.ReadValue([&](db::Connection& c) {
+        Access access = SiteAccess(principal, LoadSite(c, site_id));
+        if (access == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        std::optional<std::int64_t> author;
+        if (access == Access::kContributor) {
+            author = principal.account_id;
+        }
+        auto found = store_.CountItems(c, site_id, author);
+        std::vector<std::pair<ItemStatus, std::int64_t>> counts;
+        for (ItemStatus status : kAllStatuses) {
+            auto hit = std::find_if(found.begin(), found.end(), [&](const auto& pair) { return pair.first == status; });
+            counts.emplace_back(status, hit == found.end() ? 0 : hit->second);
+        }
+        return counts;
+    });
+}
+
+std::vector<OutreachColumn> Service::OutreachColumns() {
+    return database_.ReadValue([&](db::Connection& c) {
+        auto sites = store_.AllSites(c);
+        std::vector<OutreachColumn> columns;
+        for (auto& section : store_.OutreachSections(c)) {
+            auto site = std::find_if(sites.begin(), sites.end(), [&](const Site& s) { return s.id == section.site_id; });
+            std::string site_name = site == sites.end() ? "" : site->name;
+            columns.push_back(OutreachColumn{std::move(section), std::move(site_name)});
+        }
+        return columns;
     });
 }
 

@@ -23,6 +23,45 @@ struct ItemFields {
     std::optional<std::int64_t> source_unit_id;
     /// Further sections: on the item's site, or another site's "Thông tin tuyên vận" column.
     std::vector<std::int64_t> extra_section_ids;
+    /// Up to 10 tags of up to 60 characters each.
+    std::vector<std::string> tags;
+    /// An uploaded picture of the item's site, shown at the top with its caption.
+    std::optional<std::int64_t> featured_media_id;
+    std::string featured_caption;
+};
+
+/// What one person may do on a site; the newsroom offers actions by it, and the service checks again.
+enum class SiteRole { kNone, kContributor, kEditor };
+
+/// A site with what one person may do on it.
+struct SiteDesk {
+    Site site;
+    SiteRole role = SiteRole::kNone;
+};
+
+/// One site's "Thông tin tuyên vận" column, where other sites send items.
+struct OutreachColumn {
+    Section section;
+    std::string site_name;
+};
+
+/// A file a contributor or editor uploads.
+struct Upload {
+    std::string file_name;  ///< as the browser sent it; only for display and the type check
+    std::string bytes;
+    std::string alt;      ///< required for images
+    std::string caption;  ///< optional
+};
+
+/// An uploaded picture or document as the newsroom refers to it.
+struct StoredMedia {
+    std::int64_t id = 0;
+    std::string kind;  ///< "image" or "document"
+    std::string url;   ///< "/media/12/1280.jpg" or "/media/12/tai-ve"
+    std::string name;
+    std::string alt;
+    int width = 0;
+    int height = 0;
 };
 
 /// The portal room's service. Errors are org::ServiceError with Vietnamese messages.
@@ -36,6 +75,8 @@ public:
 
     /// Creates the search tables when missing (at start-up, after migrations).
     void EnsureSchema();
+    /// Called after a change that public pages show has committed (the page cache polls then).
+    void OnPublicChange(std::function<void()> listener) { on_public_change_ = std::move(listener); }
 
     // Sites and sections
     /// An administrator of the unit's subtree (or the command line) creates a site with its
@@ -70,6 +111,14 @@ public:
     /// An editor takes down a published or scheduled item.
     void Withdraw(const org::Actor& actor, std::int64_t item_id, const std::string& comment);
 
+    // Media
+    /// A contributor or editor of the site uploads a picture: its real type is checked from its bytes, it is
+    /// re-encoded in the sizes pages use (JPEG and WebP, metadata such as GPS removed), and it must have
+    /// alternative text. Refused files raise kInvalid with a clear Vietnamese message; nothing is stored.
+    StoredMedia UploadImage(const org::Actor& actor, std::int64_t site_id, const Upload& upload);
+    /// The same for a PDF, DOCX or XLSX document, whose name must agree with its real type.
+    StoredMedia UploadDocument(const org::Actor& actor, std::int64_t site_id, const Upload& upload);
+
     // Reading
     /// An item with its body: editors of the site see all, contributors only their own.
     Item GetItem(const org::Principal& principal, std::int64_t item_id);
@@ -77,6 +126,18 @@ public:
     org::Page<Item> ListItems(const org::Principal& principal, std::int64_t site_id, ItemQuery query);
     /// The item's editorial steps, oldest first; visible to whoever may see the item.
     std::vector<ItemEvent> History(const org::Principal& principal, std::int64_t item_id);
+
+    // The newsroom's reads
+    /// The sites the person may work on, oldest first: every site in an administrator's subtrees, the
+    /// site of the very unit an editor or contributor is granted on.
+    std::vector<SiteDesk> Desks(const org::Principal& principal);
+    /// A site with what the person may do on it; kForbidden when nothing, kNotFound when there is no site.
+    SiteDesk Desk(const org::Principal& principal, std::int64_t site_id);
+    /// How many of the site's items stand in each status, in workflow order; contributors count only theirs.
+    std::vector<std::pair<ItemStatus, std::int64_t>> CountItems(const org::Principal& principal,
+                                                                std::int64_t site_id);
+    /// Every site's "Thông tin tuyên vận" column, in site order; public.
+    std::vector<OutreachColumn> OutreachColumns();
 
 private:
     enum class Access { kNone, kContributor, kEditor };
@@ -93,6 +154,12 @@ private:
     /// Stores the move from `before` to `after`, its event and audit entry, and updates the search index.
     void Record(db::Connection& c, const org::Actor& actor, const Item& before, const Item& after,
                 const std::string& action, const std::string& comment, std::int64_t now);
+    /// Refuses a featured picture that is not an image of the site.
+    void CheckPicture(db::Connection& c, std::int64_t site_id, std::optional<std::int64_t> media_id) const;
+    /// Bumps the page-cache generations of the sites listed and of the item.
+    static void Changed(db::Connection& c, const std::vector<std::int64_t>& site_ids, std::int64_t item_id,
+                        std::int64_t now);
+    void NotifyPublic() const;
     void Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
                std::int64_t id, std::string before, std::string after, std::int64_t now);
 
@@ -100,6 +167,7 @@ private:
     org::Service& org_;
     Store store_;
     std::function<std::int64_t()> clock_;
+    std::function<void()> on_public_change_;
 };
 
 /// JSON text of an item for the audit log (without its body, which may be megabytes).

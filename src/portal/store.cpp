@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "platform/text/slug.hpp"
+
 namespace tuyenvan::portal {
 namespace {
 
 using db::Value;
 
 constexpr std::string_view kSiteColumns =
-    "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version";
+    "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version, s.tagline";
 
 constexpr std::string_view kSectionColumns = "id, site_id, parent_id, slug, name, position, is_outreach, created_at";
 
@@ -32,7 +34,8 @@ constexpr std::string_view kItemBodies = "i.body_md, i.body_html, ";
 constexpr std::string_view kItemNoBodies = "'', '', ";
 constexpr std::string_view kItemColumnsAfter =
     "i.author_account_id, a.login, i.pen_name, i.source_unit_id, i.status, i.publish_at, i.published_at, "
-    "i.created_at, i.updated_at, i.version FROM items i JOIN accounts a ON a.id = i.author_account_id";
+    "i.created_at, i.updated_at, i.version, i.featured_media_id, i.featured_caption "
+    "FROM items i JOIN accounts a ON a.id = i.author_account_id";
 
 std::string ItemSelect(bool bodies) {
     return "SELECT " + std::string(kItemColumnsBefore) + std::string(bodies ? kItemBodies : kItemNoBodies) +
@@ -60,6 +63,8 @@ Item ReadItem(const db::Rows& rows, std::size_t i) {
     item.created_at = rows.Int(i, 16);
     item.updated_at = rows.Int(i, 17);
     item.version = rows.Int(i, 18);
+    item.featured_media_id = rows.OptInt(i, 19);
+    item.featured_caption = rows.String(i, 20);
     return item;
 }
 
@@ -95,6 +100,7 @@ std::optional<Site> Store::FindSite(db::Connection& c, std::int64_t id) const {
     site.created_at = rows.Int(0, 5);
     site.updated_at = rows.Int(0, 6);
     site.version = rows.Int(0, 7);
+    site.tagline = rows.String(0, 8);
     return site;
 }
 
@@ -130,11 +136,13 @@ std::vector<Section> Store::Sections(db::Connection& c, std::int64_t site_id) co
 std::int64_t Store::InsertItem(db::Connection& c, const Item& item, std::int64_t now) const {
     return c
         .Query("INSERT INTO items (site_id, section_id, genre, title, slug, sapo, body_md, body_html, "
-               "author_account_id, pen_name, source_unit_id, status, created_at, updated_at) "
-               "VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12, $12) RETURNING id",
+               "author_account_id, pen_name, source_unit_id, status, created_at, updated_at, featured_media_id, "
+               "featured_caption) VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12, $12, $13, $14) "
+               "RETURNING id",
                {item.site_id, item.section_id, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
                 item.body_md, item.author_account_id, item.pen_name, db::Nullable(item.source_unit_id),
-                std::string(StatusName(item.status)), now})
+                std::string(StatusName(item.status)), now, db::Nullable(item.featured_media_id),
+                item.featured_caption})
         .Int(0, 0);
 }
 
@@ -148,15 +156,20 @@ std::optional<Item> Store::FindItem(db::Connection& c, std::int64_t id) const {
     for (std::size_t i = 0; i < extra.Size(); ++i) {
         item.extra_section_ids.push_back(extra.Int(i, 0));
     }
+    for (auto& tag : Tags(c, id)) {
+        item.tags.push_back(std::move(tag.name));
+    }
     return item;
 }
 
 bool Store::UpdateItemFields(db::Connection& c, const Item& item, std::int64_t now) const {
     return c
                .Query("UPDATE items SET genre = $3, title = $4, slug = $5, sapo = $6, body_md = $7, pen_name = $8, "
-                      "source_unit_id = $9, updated_at = $10, version = version + 1 WHERE id = $1 AND version = $2",
+                      "source_unit_id = $9, updated_at = $10, featured_media_id = $11, featured_caption = $12, "
+                      "version = version + 1 WHERE id = $1 AND version = $2",
                       {item.id, item.version, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
-                       item.body_md, item.pen_name, db::Nullable(item.source_unit_id), now})
+                       item.body_md, item.pen_name, db::Nullable(item.source_unit_id), now,
+                       db::Nullable(item.featured_media_id), item.featured_caption})
                .Affected() == 1;
 }
 
@@ -242,6 +255,119 @@ std::vector<ItemEvent> Store::Events(db::Connection& c, std::int64_t item_id) co
         events.push_back(std::move(event));
     }
     return events;
+}
+
+void Store::SetTags(db::Connection& c, std::int64_t item_id, const std::vector<std::string>& names) const {
+    c.Query("DELETE FROM item_tags WHERE item_id = $1", {item_id});
+    for (const auto& name : names) {
+        std::string slug = text::Slug(name);
+        if (slug.empty()) {
+            continue;
+        }
+        auto id = c.Query("INSERT INTO tags (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE SET slug = "
+                          "excluded.slug RETURNING id",
+                          {slug, name})
+                      .Int(0, 0);
+        c.Query("INSERT INTO item_tags (item_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", {item_id, id});
+    }
+}
+
+std::vector<Tag> Store::Tags(db::Connection& c, std::int64_t item_id) const {
+    auto rows = c.Query(
+        "SELECT t.id, t.slug, t.name FROM item_tags x JOIN tags t ON t.id = x.tag_id WHERE x.item_id = $1 ORDER BY t.slug",
+        {item_id});
+    std::vector<Tag> tags;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        tags.push_back(Tag{rows.Int(i, 0), rows.String(i, 1), rows.String(i, 2)});
+    }
+    return tags;
+}
+
+std::vector<std::int64_t> Store::Place(db::Connection& c, const Item& item) const {
+    std::vector<std::int64_t> sites = Unplace(c, item.id);
+    if (item.status != ItemStatus::kPublished) {
+        return sites;
+    }
+    std::int64_t at = item.published_at.value_or(0);
+    std::vector<std::int64_t> sections = item.extra_section_ids;
+    sections.push_back(item.section_id);
+    for (auto section_id : sections) {
+        c.Query("INSERT INTO section_items (section_id, item_id, published_at) VALUES ($1, $2, $3) "
+                "ON CONFLICT DO NOTHING",
+                {section_id, item.id, at});
+    }
+    auto rows = c.Query("SELECT DISTINCT site_id FROM sections WHERE id IN (SELECT section_id FROM section_items "
+                        "WHERE item_id = $1)",
+                        {item.id});
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        c.Query("INSERT INTO site_items (site_id, item_id, published_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                {rows.Int(i, 0), item.id, at});
+        sites.push_back(rows.Int(i, 0));
+    }
+    std::sort(sites.begin(), sites.end());
+    sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
+    return sites;
+}
+
+std::vector<std::int64_t> Store::Unplace(db::Connection& c, std::int64_t item_id) const {
+    auto rows = c.Query("SELECT site_id FROM site_items WHERE item_id = $1", {item_id});
+    std::vector<std::int64_t> sites;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        sites.push_back(rows.Int(i, 0));
+    }
+    c.Query("DELETE FROM site_items WHERE item_id = $1", {item_id});
+    c.Query("DELETE FROM section_items WHERE item_id = $1", {item_id});
+    return sites;
+}
+
+// The newsroom's reads
+
+std::vector<Site> Store::AllSites(db::Connection& c) const {
+    auto rows = c.Query("SELECT " + std::string(kSiteColumns) + " FROM sites s ORDER BY s.id");
+    std::vector<Site> sites;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        Site site;
+        site.id = rows.Int(i, 0);
+        site.slug = rows.String(i, 1);
+        if (!rows.IsNull(i, 2)) {
+            site.host = rows.String(i, 2);
+        }
+        site.name = rows.String(i, 3);
+        site.unit_id = rows.Int(i, 4);
+        site.created_at = rows.Int(i, 5);
+        site.updated_at = rows.Int(i, 6);
+        site.version = rows.Int(i, 7);
+        site.tagline = rows.String(i, 8);
+        sites.push_back(std::move(site));
+    }
+    return sites;
+}
+
+std::vector<std::pair<ItemStatus, std::int64_t>> Store::CountItems(db::Connection& c, std::int64_t site_id,
+                                                                   std::optional<std::int64_t> author_id) const {
+    std::vector<Value> params{site_id};
+    std::string sql = "SELECT status, COUNT(*) FROM items WHERE site_id = $1";
+    if (author_id) {
+        sql += " AND author_account_id = " + Param(params, *author_id);
+    }
+    auto rows = c.Query(sql + " GROUP BY status", params);
+    std::vector<std::pair<ItemStatus, std::int64_t>> counts;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        if (auto status = ParseStatus(rows.Text(i, 0))) {
+            counts.emplace_back(*status, rows.Int(i, 1));
+        }
+    }
+    return counts;
+}
+
+std::vector<Section> Store::OutreachSections(db::Connection& c) const {
+    auto rows = c.Query("SELECT " + std::string(kSectionColumns) + " FROM sections WHERE is_outreach = 1 "
+                        "ORDER BY site_id, position, id");
+    std::vector<Section> sections;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        sections.push_back(ReadSection(rows, i));
+    }
+    return sections;
 }
 
 }  // namespace tuyenvan::portal

@@ -14,8 +14,6 @@ namespace tuyenvan::portal {
 /// Data access of the portal room. Methods take the connection of the caller's transaction.
 class Store {
 public:
-    /// The path of a unit in the tree ("/1/5/"), for permission checks; absent when there is no such unit.
-
     // Sites and sections
     /// Inserts a site; a taken slug or host raises db::Error kUniqueViolation.
     std::int64_t InsertSite(db::Connection& c, const Site& site, std::int64_t now) const;
@@ -42,6 +40,28 @@ public:
                               std::optional<std::int64_t> author_id) const;
     /// Ids of scheduled items whose time has come, oldest first.
     std::vector<std::int64_t> DueItems(db::Connection& c, std::int64_t now) const;
+
+    // Tags
+    /// Replaces the item's tags, creating tags met for the first time (by slug).
+    void SetTags(db::Connection& c, std::int64_t item_id, const std::vector<std::string>& names) const;
+    /// The item's tags, by slug.
+    std::vector<Tag> Tags(db::Connection& c, std::int64_t item_id) const;
+
+    // Where published items show
+    /// Lists a published item on its sections and their sites (and only those); returns every site
+    /// that listed it before or lists it now, whose pages have changed.
+    std::vector<std::int64_t> Place(db::Connection& c, const Item& item) const;
+    /// Takes an item off every list; returns the sites that listed it.
+    std::vector<std::int64_t> Unplace(db::Connection& c, std::int64_t item_id) const;
+
+    // The newsroom's reads
+    /// Every site, oldest first (unit paths are not filled in).
+    std::vector<Site> AllSites(db::Connection& c) const;
+    /// The number of the site's items per status that has any; only `author_id`'s when given.
+    std::vector<std::pair<ItemStatus, std::int64_t>> CountItems(db::Connection& c, std::int64_t site_id,
+                                                                std::optional<std::int64_t> author_id) const;
+    /// Every site's "Thông tin tuyên vận" section, by site.
+    std::vector<Section> OutreachSections(db::Connection& c) const;
 
     // Events
     void InsertEvent(db::Connection& c, const ItemEvent& event) const;

@@ -17,8 +17,14 @@ namespace tuyenvan::db {
 /// Which engine a database runs on; SQL differs only in migrations and behind small interfaces.
 enum class Engine { kSqlite, kPostgres };
 
+/// Bytes for a BLOB (SQLite) or BYTEA (PostgreSQL) column, bound as binary so NUL and any other
+/// byte survive unchanged; a std::string parameter is text and must be valid UTF-8 without NUL.
+struct Blob {
+    std::string bytes;
+};
+
 /// A bound parameter. SQL text uses $1, $2, … on both engines.
-using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 
 /// A parameter that is NULL when the optional is empty.
 inline Value Nullable(const std::optional<std::int64_t>& value) {
@@ -50,7 +56,8 @@ public:
     std::size_t Columns() const { return columns_; }
     /// True when the cell is NULL.
     bool IsNull(std::size_t row, std::size_t column) const;
-    /// The cell as text (empty for NULL).
+    /// The cell as text (empty for NULL); for a BLOB (SQLite) or BYTEA (PostgreSQL) value, its
+    /// exact bytes.
     std::string_view Text(std::size_t row, std::size_t column) const;
     /// The cell as a string copy.
     std::string String(std::size_t row, std::size_t column) const { return std::string(Text(row, column)); }

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <unordered_map>
 
 #include "platform/db/engines.hpp"
@@ -29,6 +30,8 @@ ErrorKind KindOfState(const char* state) {
     return ErrorKind::kOther;
 }
 
+constexpr Oid kByteaOid = 17;
+
 struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
 };
@@ -46,10 +49,22 @@ public:
         const std::string& name = Prepare(sql, params);
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size());
+        std::vector<int> lengths(params.size(), 0);
+        std::vector<int> formats(params.size(), 0);
         for (std::size_t i = 0; i < params.size(); ++i) {
             const Value& value = params[i];
             if (std::holds_alternative<std::nullptr_t>(value)) {
                 values[i] = nullptr;
+                continue;
+            }
+            if (const auto* blob = std::get_if<Blob>(&value)) {
+                // Binary format: bytea's binary form is the bytes themselves, with no escaping.
+                if (blob->bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+                    throw Error(ErrorKind::kOther, "binary parameter too large");
+                }
+                values[i] = blob->bytes.data();
+                lengths[i] = static_cast<int>(blob->bytes.size());
+                formats[i] = 1;
                 continue;
             }
             if (const auto* integer = std::get_if<std::int64_t>(&value)) {
@@ -63,8 +78,8 @@ public:
             }
             values[i] = texts[i].c_str();
         }
-        ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                                        nullptr, 0));
+        ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
+                                        lengths.data(), formats.data(), 0));
         return Read(result.get());
     }
 
@@ -115,6 +130,8 @@ private:
                 types[i] = 20;  // int8
             } else if (std::holds_alternative<double>(params[i])) {
                 types[i] = 701;  // float8
+            } else if (std::holds_alternative<Blob>(params[i])) {
+                types[i] = kByteaOid;
             }
         }
         std::string text(sql);
@@ -139,10 +156,24 @@ private:
         int columns = PQnfields(result);
         int count = PQntuples(result);
         rows.Reset(static_cast<std::size_t>(columns));
+        std::vector<bool> bytea(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+            bytea[static_cast<std::size_t>(c)] = PQftype(result, c) == kByteaOid;
+        }
         for (int r = 0; r < count; ++r) {
             for (int c = 0; c < columns; ++c) {
                 if (PQgetisnull(result, r, c)) {
                     rows.AddCell(std::nullopt);
+                } else if (bytea[static_cast<std::size_t>(c)]) {
+                    // Results come in text format, where bytea is escaped ("\x…" hex by default).
+                    std::size_t size = 0;
+                    std::unique_ptr<unsigned char, decltype(&PQfreemem)> bytes(
+                        PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result, r, c)), &size),
+                        &PQfreemem);
+                    if (!bytes) {
+                        throw Error(ErrorKind::kOther, "cannot decode a bytea value");
+                    }
+                    rows.AddCell(std::string_view(reinterpret_cast<const char*>(bytes.get()), size));
                 } else {
                     rows.AddCell(std::string_view(PQgetvalue(result, r, c),
                                                   static_cast<std::size_t>(PQgetlength(result, r, c))));

@@ -91,6 +91,13 @@ public:
                         rows.AddCell(std::string_view(number, static_cast<std::size_t>(end - number)));
                         break;
                     }
+                    case SQLITE_BLOB: {
+                        // A zero-length BLOB comes back as a null pointer.
+                        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+                        int size = sqlite3_column_bytes(stmt, i);
+                        rows.AddCell(std::string_view(bytes ? bytes : "", static_cast<std::size_t>(size)));
+                        break;
+                    }
                     default: {
                         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
                         int size = sqlite3_column_bytes(stmt, i);
@@ -154,6 +161,8 @@ private:
                 rc = sqlite3_bind_int64(stmt, i, *integer);
             } else if (const auto* real = std::get_if<double>(&value)) {
                 rc = sqlite3_bind_double(stmt, i, *real);
+            } else if (const auto* blob = std::get_if<Blob>(&value)) {
+                rc = sqlite3_bind_blob64(stmt, i, blob->bytes.data(), blob->bytes.size(), SQLITE_TRANSIENT);
             } else {
                 const auto& text = std::get<std::string>(value);
                 rc = sqlite3_bind_text64(stmt, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);

@@ -31,7 +31,7 @@ Route& Router::Add(beast_http::verb method, std::string pattern, Mode mode, Hand
         compiled.segments.emplace_back(part);
     }
     compiled_.push_back(std::move(compiled));
-    routes_.push_back(Route{method, std::move(pattern), mode, std::move(handler), 1 << 20, {}});
+    routes_.push_back(Route{method, std::move(pattern), mode, std::move(handler), 1 << 20, {}, {}});
     return routes_.back();
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ enum class Mode { kInline, kBlocking };
 
 /// A request handler.
 using Handler = std::function<Response(Request&)>;
+/// A handler that answers on the I/O thread when it can (for example from a cache) and returns
+/// nothing when the request must go to the route's blocking handler.
+using FastHandler = std::function<std::optional<Response>(Request&)>;
 
 /// One registered route.
 struct Route {
@@ -27,6 +31,8 @@ struct Route {
     std::size_t body_limit = 1 << 20;
     /// A short summary for the OpenAPI document (API routes only).
     std::string summary;
+    /// Tried first, inline, before a blocking handler (never blocks).
+    FastHandler fast;
 };
 
 /// The outcome of matching a request.

@@ -238,6 +238,19 @@ net::awaitable<Response> Server::Dispatch(Request& request, const Match& match) 
     if (route->mode == Mode::kInline) {
         co_return guarded();
     }
+    if (route->fast) {
+        std::optional<Response> fast;
+        try {
+            fast = route->fast(request);
+        } catch (const HttpError& error) {
+            fast = RenderError(request, error);
+        } catch (const std::exception&) {
+            fast.reset();  // the blocking handler will try again and report it
+        }
+        if (fast) {
+            co_return std::move(*fast);
+        }
+    }
     co_return co_await RunBlocking(blocking_pool_, guarded);
 }
 

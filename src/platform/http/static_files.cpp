@@ -62,9 +62,9 @@ std::string Hex32(std::uint32_t value) {
 
 }  // namespace
 
-std::string Gzip(std::string_view data) {
+std::string Gzip(std::string_view data, int level) {
     z_stream stream{};
-    if (deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
         throw std::runtime_error("deflateInit2 failed");
     }
     std::string out(deflateBound(&stream, data.size()), '\0');
@@ -81,10 +81,10 @@ std::string Gzip(std::string_view data) {
     return out;
 }
 
-std::string Brotli(std::string_view data) {
+std::string Brotli(std::string_view data, int quality) {
     std::size_t size = BrotliEncoderMaxCompressedSize(data.size());
     std::string out(size == 0 ? data.size() + 1024 : size, '\0');
-    if (!BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+    if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
                                reinterpret_cast<const std::uint8_t*>(data.data()), &size,
                                reinterpret_cast<std::uint8_t*>(out.data()))) {
         throw std::runtime_error("brotli failed");

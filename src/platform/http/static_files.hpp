@@ -31,9 +31,9 @@ private:
     std::string version_;
 };
 
-/// gzip-compresses `data` (level 9).
-std::string Gzip(std::string_view data);
-/// brotli-compresses `data` (quality 11).
-std::string Brotli(std::string_view data);
+/// gzip-compresses `data` (level 9 by default: assets are compressed once; pages use a faster level).
+std::string Gzip(std::string_view data, int level = 9);
+/// brotli-compresses `data` (quality 11 by default; pages use a faster quality).
+std::string Brotli(std::string_view data, int quality = 11);
 
 }  // namespace tuyenvan::http

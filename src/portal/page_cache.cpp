@@ -1,0 +1,206 @@
+#include "portal/page_cache.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "platform/http/static_files.hpp"
+#include "platform/security/crypto.hpp"
+
+namespace tuyenvan::portal {
+namespace {
+
+// Another node's transaction may commit a little after the time it wrote, and clocks differ a
+// little: re-read that much history on every poll (counters only move forward, so re-reading is harmless).
+constexpr std::int64_t kPollMarginMs = 10000;
+
+std::int64_t WallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool Accepts(std::string_view accept_encoding, std::string_view coding) {
+    std::size_t at = 0;
+    while ((at = accept_encoding.find(coding, at)) != std::string_view::npos) {
+        bool starts = at == 0 || accept_encoding[at - 1] == ' ' || accept_encoding[at - 1] == ',';
+        std::size_t end = at + coding.size();
+        bool ends = end == accept_encoding.size() || accept_encoding[end] == ',' || accept_encoding[end] == ';' ||
+                    accept_encoding[end] == ' ';
+        if (starts && ends) {
+            // "br;q=0" refuses the coding.
+            auto rest = accept_encoding.substr(end, 6);
+            return !(rest.starts_with(";q=0") && (rest.size() < 6 || rest[5] == ',' || rest == ";q=0.0"));
+        }
+        at = end;
+    }
+    return false;
+}
+
+}  // namespace
+
+// Generations
+
+Generations::Generations(db::Database& database) : database_(database) {}
+
+void Generations::Bump(db::Connection& c, const std::string& scope, std::int64_t now_ms) {
+    c.Query(
+        "INSERT INTO cache_generations (scope, generation, changed_at) VALUES ($1, 1, $2) "
+        "ON CONFLICT (scope) DO UPDATE SET generation = cache_generations.generation + 1, changed_at = $2",
+        {scope, now_ms});
+}
+
+Generations::Counter& Generations::Slot(const std::string& scope) {
+    std::lock_guard lock(mutex_);
+    auto& slot = counters_[scope];
+    if (!slot) {
+        slot = std::make_unique<Counter>(0);
+    }
+    return *slot;
+}
+
+const Generations::Counter& Generations::Of(const std::string& scope) { return Slot(scope); }
+
+void Generations::Poll() {
+    std::lock_guard poll_lock(poll_mutex_);
+    std::int64_t started = WallMs();
+    std::int64_t since = polled_until_ == 0 ? 0 : polled_until_ - kPollMarginMs;
+    auto rows = database_.ReadValue([&](db::Connection& c) {
+        return c.Query("SELECT scope, generation FROM cache_generations WHERE changed_at >= $1", {since});
+    });
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        auto value = static_cast<std::uint64_t>(rows.Int(i, 1));
+        Counter& counter = Slot(rows.String(i, 0));
+        std::uint64_t current = counter.load();
+        while (current < value && !counter.compare_exchange_weak(current, value)) {
+        }
+    }
+    polled_until_ = started;
+    polls_.fetch_add(1);
+}
+
+// Pages
+
+bool CachedPage::Current() const {
+    return std::all_of(depends.begin(), depends.end(),
+                       [](const auto& dependency) { return dependency.first->load() == dependency.second; });
+}
+
+PageCache::PageCache(std::chrono::milliseconds max_age, std::size_t max_entries, std::size_t max_bytes)
+    : max_age_(max_age),
+      max_entries_per_shard_(std::max<std::size_t>(1, max_entries / kShards)),
+      max_bytes_per_shard_(std::max<std::size_t>(1, max_bytes / kShards)) {}
+
+std::string PageCache::Key(const http::Request& request, const std::vector<std::string_view>& kept) {
+    std::string key = request.secure ? "s|" : "h|";
+    std::string_view host = request.Header("Host");
+    for (char c : host) {
+        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    key += '|';
+    key += request.path;
+    // `kept` is in a fixed order, so the key does not depend on the order in the address.
+    for (auto name : kept) {
+        const std::string* value = request.query.Find(name);
+        if (value != nullptr && !value->empty()) {
+            key += '|';
+            key += name;
+            key += '=';
+            key += *value;
+        }
+    }
+    return key;
+}
+
+PageCache::Shard& PageCache::ShardOf(const std::string& key) const {
+    return shards_[std::hash<std::string>{}(key) % kShards];
+}
+
+std::shared_ptr<const CachedPage> PageCache::Find(const std::string& key) const {
+    Shard& shard = ShardOf(key);
+    std::shared_ptr<const CachedPage> page;
+    {
+        std::lock_guard lock(shard.mutex);
+        auto found = shard.pages.find(key);
+        if (found != shard.pages.end()) {
+            page = found->second;
+        }
+    }
+    if (!page || !page->Current()) {
+        misses_.fetch_add(1, std::memory_order_relaxed);
+        return nullptr;
+    }
+    if (std::chrono::steady_clock::now() - page->rendered_at > max_age_ && !page->refreshing.exchange(true)) {
+        misses_.fetch_add(1, std::memory_order_relaxed);
+        return nullptr;  // this caller re-renders; the others keep getting the aged page meanwhile
+    }
+    hits_.fetch_add(1, std::memory_order_relaxed);
+    return page;
+}
+
+std::shared_ptr<const CachedPage> PageCache::Store(
+    const std::string& key, http::Response response, std::int64_t site_id, std::optional<std::int64_t> item_id,
+    std::vector<std::pair<const Generations::Counter*, std::uint64_t>> depends) {
+    auto page = std::make_shared<CachedPage>();
+    page->status = response.status;
+    page->content_type = std::move(response.content_type);
+    page->etag = "\"" + security::Sha256Hex(response.body).substr(0, 24) + "\"";
+    if (response.body.size() > 256) {
+        page->gzip = http::Gzip(response.body, 6);
+        page->brotli = http::Brotli(response.body, 5);
+    }
+    page->identity = std::move(response.body);
+    page->site_id = site_id;
+    page->item_id = item_id;
+    page->depends = std::move(depends);
+    page->rendered_at = std::chrono::steady_clock::now();
+    std::size_t bytes = key.size() + page->identity.size() + page->gzip.size() + page->brotli.size();
+    Shard& shard = ShardOf(key);
+    std::lock_guard lock(shard.mutex);
+    if (shard.pages.size() >= max_entries_per_shard_ || shard.bytes + bytes > max_bytes_per_shard_) {
+        shard.pages.clear();
+        shard.bytes = 0;
+    }
+    auto [slot, inserted] = shard.pages.try_emplace(key, page);
+    if (!inserted) {
+        const auto& old = *slot->second;
+        shard.bytes -= std::min(shard.bytes, key.size() + old.identity.size() + old.gzip.size() + old.brotli.size());
+        slot->second = page;
+    }
+    shard.bytes += bytes;
+    return page;
+}
+
+http::Response PageCache::Serve(const http::Request& request, const CachedPage& page) {
+    http::Response response;
+    response.status = page.status;
+    response.content_type = page.content_type;
+    response.no_store = false;
+    response.With("Cache-Control", "no-cache");
+    response.With("ETag", page.etag);
+    response.With("Vary", "Accept-Encoding");
+    auto if_none_match = request.Header("If-None-Match");
+    if (page.status == 200 && !if_none_match.empty() && if_none_match.find(page.etag) != std::string_view::npos) {
+        response.status = 304;
+        return response;
+    }
+    auto accept = request.Header("Accept-Encoding");
+    if (!page.brotli.empty() && Accepts(accept, "br")) {
+        response.body = page.brotli;
+        response.With("Content-Encoding", "br");
+    } else if (!page.gzip.empty() && Accepts(accept, "gzip")) {
+        response.body = page.gzip;
+        response.With("Content-Encoding", "gzip");
+    } else {
+        response.body = page.identity;
+    }
+    return response;
+}
+
+void PageCache::Clear() {
+    for (auto& shard : shards_) {
+        std::lock_guard lock(shard.mutex);
+        shard.pages.clear();
+        shard.bytes = 0;
+    }
+}
+
+}  // namespace tuyenvan::portal

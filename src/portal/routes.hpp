@@ -1,0 +1,18 @@
+// HTTP handlers of the portal room: the newsroom (pages and API for editors) and the public sites.
+#pragma once
+
+#include "org/web.hpp"
+#include "platform/http/router.hpp"
+#include "portal/service.hpp"
+
+namespace tuyenvan::portal {
+
+/// The newsroom: sites, sections and the editorial workflow, as pages under /quan-tri/… and as
+/// the API under /api/v1/…; every handler parses, calls one service method and renders.
+void RegisterNewsroomRoutes(http::Router& router, const org::Web& web, Service& service);
+
+/// Uploads of pictures and documents from the newsroom (the editor's image button posts here) and the
+/// API: multipart/form-data with `file` (and `alt` for pictures), answered with JSON.
+void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& service);
+
+}  // namespace tuyenvan::portal

@@ -1,0 +1,280 @@
+"""The public sites end to end: pages, the page cache, counters, ratings, search, feeds and
+hostile input, against the real binary on SQLite or PostgreSQL."""
+import concurrent.futures
+import os
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.parse
+
+from harness import ENGINE, SOURCE, Client, Server, Store
+
+EDITOR = ("bientap", "bientap-laocai-2026")
+CONTRIBUTOR = ("ctv.tinh", "congtac-laocai-2026")
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) tuyenvan-tests"
+
+XSS = [
+    '<script>alert("x")</script>',
+    '<img src=x onerror=alert(1)>',
+    '"><svg onload=alert(1)>',
+    "javascript:alert(1)",
+    "<iframe src=//evil.example>",
+    "';alert(String.fromCharCode(88))//",
+]
+
+
+def wait_for(predicate, timeout=12.0, step=0.25):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+class PortalServer(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.store = Store()
+        cls.store.cli("demo", "--items", "80", "--pictures", "2")
+        cls.server = Server(cls.store, ["--page-cache-ms", "1000"])
+        cls.editor = cls.signed(EDITOR)
+        status, sites = cls.editor.json("GET", "/api/v1/sites", expect=200)
+        cls.site = next(site for site in sites["items"] if site["slug"] == "tinh-lao-cai")
+        status, sections = cls.editor.json("GET", f"/api/v1/sites/{cls.site['id']}/sections", expect=200)
+        cls.sections = {section["slug"]: section["id"] for section in sections["items"]}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.store.drop()
+
+    @classmethod
+    def signed(cls, who):
+        client = Client(cls.server.port)
+        client.sign_in(*who)
+        return client
+
+    def anonymous(self):
+        return Client(self.server.port)
+
+    def get(self, path, headers=None, client=None):
+        headers = dict(headers or {})
+        headers.setdefault("User-Agent", BROWSER)
+        return (client or self.anonymous()).request("GET", path, headers=headers)
+
+    def publish(self, title, sapo="Tin thử nghiệm.", body="Nội dung bài viết.", section="thong-tin-tuyen-van",
+                tags=None, pen_name="Phóng viên", featured_caption=""):
+        contributor = self.signed(CONTRIBUTOR)
+        status, item = contributor.json("POST", f"/api/v1/sites/{self.site['id']}/items", {
+            "section_id": self.sections[section], "genre": "tin", "title": title, "sapo": sapo, "body_md": body,
+            "pen_name": pen_name, "tags": tags or [], "featured_caption": featured_caption}, expect=201)
+        item_id = item["id"]
+        contributor.json("POST", f"/api/v1/items/{item_id}/submit", {}, expect=200)
+        self.editor.json("POST", f"/api/v1/items/{item_id}/approve", {}, expect=200)
+        self.editor.json("POST", f"/api/v1/items/{item_id}/publish", {}, expect=200)
+        status, item = self.editor.json("GET", f"/api/v1/items/{item_id}", expect=200)
+        return item
+
+
+class PublicPages(PortalServer):
+    def test_home_sections_items_print_tags_archive_documents(self):
+        home = self.get("/")
+        self.assertEqual(home.status, 200)
+        page = home.data.decode()
+        self.assertIn("Trang thông tin điện tử Tỉnh ủy Lào Cai", page)
+        self.assertIn('lang="vi"', page)
+        for label in ("Hôm nay", "Tháng ", "Năm ", "Đang trực tuyến", "Thông tin tuyên vận"):
+            self.assertIn(label, page)
+        item_path = re.search(r'href="(/bai-viet/[a-z0-9-]+-\d+)"', page).group(1)
+        item = self.get(item_path)
+        self.assertEqual(item.status, 200)
+        text = item.data.decode()
+        self.assertIn("Tổng số điểm của bài viết là:", text)
+        self.assertIn("Click để đánh giá bài viết", text)
+        self.assertIn('property="og:title"', text)
+        self.assertIn('rel="canonical"', text)
+        self.assertIn("facebook.com/sharer", text)
+        self.assertIn("x.com/intent/post", text)
+        self.assertLess(len(item.data), 100 * 1024, "item page must stay under 100 KB before images")
+        self.assertEqual(self.get(item_path + "/in").status, 200)
+        # A wrong slug with the right id is sent to the canonical address.
+        wrong = self.get(re.sub(r"/bai-viet/[a-z0-9-]+-(\d+)$", r"/bai-viet/sai-duong-dan-\1", item_path))
+        self.assertEqual(wrong.status, 301)
+        self.assertEqual(wrong.getheader("Location"), item_path)
+        section = self.get("/chuyen-muc/thong-tin-tuyen-van")
+        self.assertEqual(section.status, 200)
+        self.assertIn("<h1>Thông tin tuyên vận</h1>", section.data.decode())
+        tag = re.search(r'href="(/the/[a-z0-9-]+)"', text)
+        if tag:
+            self.assertEqual(self.get(tag.group(1)).status, 200)
+        year, month = time.strftime("%Y/%m", time.gmtime(time.time() + 7 * 3600)).split("/")
+        archive = self.get(f"/luu-tru/{year}/{month}")
+        self.assertEqual(archive.status, 200)
+        self.assertIn(f"Lưu trữ tháng {month}/{year}", archive.data.decode())
+        self.assertEqual(self.get("/van-ban").status, 200)
+        district = self.get("/huyen-bat-xat/")
+        self.assertEqual(district.status, 200)
+        self.assertIn("Huyện ủy Bát Xát", district.data.decode())
+
+    def test_missing_pages_are_vietnamese_404s(self):
+        for path in ("/bai-viet/khong-co-999999", "/chuyen-muc/khong-co", "/the/khong-co-the-nay",
+                     "/luu-tru/2026/13", "/khong-co-trang-nay/", "/chuyen-muc/thoi-su?trang=9999"):
+            response = self.get(path)
+            self.assertEqual(response.status, 404, path)
+            self.assertIn("Không tìm thấy", response.data.decode(), path)
+
+    def test_pages_work_on_a_site_prefix_and_media_is_served(self):
+        page = self.get("/tinh-lao-cai/").data.decode()
+        picture = re.search(r'src="(/media/\d+/640\.jpg)"', page)
+        self.assertIsNotNone(picture)
+        image = self.get(picture.group(1))
+        self.assertEqual(image.status, 200)
+        self.assertEqual(image.getheader("Content-Type"), "image/jpeg")
+        self.assertTrue(image.data.startswith(b"\xff\xd8"))
+        self.assertIn("immutable", image.getheader("Cache-Control"))
+        webp = self.get(picture.group(1).replace(".jpg", ".webp"))
+        self.assertEqual(webp.getheader("Content-Type"), "image/webp")
+        self.assertEqual(webp.data[8:12], b"WEBP")
+
+
+class PageCache(PortalServer):
+    def test_cached_pages_are_compressed_and_revalidated(self):
+        first = self.get("/", {"Accept-Encoding": "gzip, br"})
+        self.assertEqual(first.getheader("Content-Encoding"), "br")
+        etag = first.getheader("ETag")
+        self.assertTrue(etag)
+        self.assertEqual(self.get("/", {"If-None-Match": etag}).status, 304)
+        gzip = self.get("/", {"Accept-Encoding": "gzip"})
+        self.assertEqual(gzip.getheader("Content-Encoding"), "gzip")
+        self.assertIn("Accept-Encoding", gzip.getheader("Vary"))
+
+    def test_signed_in_reader_never_gets_or_leaves_a_cached_page(self):
+        self.get("/chuyen-muc/thoi-su")
+        signed = self.get("/chuyen-muc/thoi-su", client=self.editor).data.decode()
+        self.assertIn("Trang làm việc", signed)
+        anonymous = self.get("/chuyen-muc/thoi-su").data.decode()
+        self.assertNotIn("Trang làm việc", anonymous)
+        self.assertIn("Đăng nhập", anonymous)
+
+    def test_publish_shows_at_once_and_withdraw_removes_at_once(self):
+        before = self.get("/").data.decode()
+        title = "Hội nghị tuyên vận thôn Lao Chải tháng mười một"
+        self.assertNotIn(title, before)
+        item = self.publish(title)
+        home = self.get("/").data.decode()
+        self.assertIn(title, home)
+        section = self.get("/chuyen-muc/thong-tin-tuyen-van").data.decode()
+        self.assertIn(title, section)
+        path = f"/bai-viet/{item['slug']}-{item['id']}"
+        self.assertEqual(self.get(path).status, 200)
+        self.editor.json("POST", f"/api/v1/items/{item['id']}/withdraw", {"comment": "Gỡ để sửa"}, expect=200)
+        self.assertNotIn(title, self.get("/").data.decode())
+        self.assertEqual(self.get(path).status, 404)
+
+
+class Counters(PortalServer):
+    def test_views_and_visitors_are_exact_under_concurrency_and_survive_a_restart(self):
+        item = self.publish("Bài kiểm tra bộ đếm lượt xem")
+        path = f"/bai-viet/{item['slug']}-{item['id']}"
+
+        def view(i):
+            return self.get(path, {"User-Agent": f"{BROWSER} reader-{i % 7}"}).status
+
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(view, range(200)))
+        self.assertEqual(statuses, [200] * 200)
+        shown = wait_for(lambda: "200 lượt xem" in self.get(path).data.decode() or
+                         "201 lượt xem" in self.get(path).data.decode(), timeout=15)
+        self.assertTrue(shown, "the item page must show the views within a few seconds")
+        # Bots are not counted.
+        for _ in range(20):
+            self.get(path, {"User-Agent": "Googlebot/2.1"})
+        page = self.get("/").data.decode()
+        self.assertRegex(page, r"Hôm nay</dt><dd>\d")
+
+    def test_ratings_change_not_add_and_refuse_bad_input(self):
+        item = self.publish("Bài kiểm tra đánh giá")
+        path = f"/bai-viet/{item['slug']}-{item['id']}"
+        reader = self.anonymous()
+        headers = {"User-Agent": BROWSER, "Content-Type": "application/x-www-form-urlencoded"}
+        first = reader.request("POST", path + "/danh-gia", body="diem=4", headers=headers)
+        self.assertEqual(first.status, 303)
+        self.assertIn("tv_reader", reader.cookies)
+        thanks = self.get(first.getheader("Location").split("#")[0], client=reader).data.decode()
+        self.assertIn("Cảm ơn bạn đã đánh giá", thanks)
+        self.assertIn("Tổng số điểm của bài viết là: <strong>4</strong> trong <strong>1</strong> đánh giá", thanks)
+        again = reader.request("POST", path + "/danh-gia", body="diem=2", headers=headers)
+        self.assertEqual(again.status, 303)
+        page = self.get(path).data.decode()
+        self.assertIn("<strong>2</strong> trong <strong>1</strong> đánh giá", page)
+        bad = reader.request("POST", path + "/danh-gia", body="diem=9", headers=headers)
+        self.assertEqual(bad.status, 422)
+        self.assertIn("Điểm đánh giá phải từ 1 đến 5", bad.data.decode())
+        foreign = reader.request("POST", path + "/danh-gia", body="diem=5",
+                                 headers={**headers, "Origin": "http://evil.example"})
+        self.assertEqual(foreign.status, 403)
+        bot = reader.request("POST", path + "/danh-gia", body="diem=5",
+                             headers={**headers, "User-Agent": "python-requests/2.31"})
+        self.assertEqual(bot.status, 403)
+        self.assertIn("<strong>2</strong> trong <strong>1</strong> đánh giá", self.get(path).data.decode())
+
+
+class SearchAndFeeds(PortalServer):
+    def test_search_folds_diacritics_ranks_exact_words_and_highlights(self):
+        self.publish("Sổ nhật ký tuyên vận của thôn Phìn Ngan", body="Ghi chép công tác tuyên vận hằng tháng.")
+        self.publish("Đảng bộ xã Y Tý học tập nghị quyết", body="Chi bộ thôn học tập nghị quyết mới.")
+        self.publish("Tuyển văn thư cho văn phòng xã", body="Thông báo tuyển văn thư hợp đồng.")
+        page = self.get("/tim-kiem?q=" + urllib.parse.quote("so nhat ky tuyen van")).data.decode()
+        self.assertIn("Sổ nhật ký tuyên vận của thôn Phìn Ngan", re.sub(r"</?mark>", "", page))
+        self.assertIn("<mark>", page)
+        page = self.get("/tim-kiem?q=" + urllib.parse.quote("dang bo")).data.decode()
+        self.assertIn("Y Tý học tập nghị quyết", re.sub(r"</?mark>", "", page))
+        page = re.sub(r"</?mark>", "", self.get("/tim-kiem?q=" + urllib.parse.quote("tuyên vận")).data.decode())
+        first = page.find("Sổ nhật ký tuyên vận của thôn Phìn Ngan")
+        other = page.find("Tuyển văn thư cho văn phòng xã")
+        self.assertNotEqual(first, -1)
+        self.assertTrue(other == -1 or first < other)
+        bad = self.get("/tim-kiem?q=abc&tu=2026-02-31")
+        self.assertEqual(bad.status, 400)
+        self.assertIn("Ngày bắt đầu không hợp lệ", bad.data.decode())
+
+    def test_feeds_and_sitemaps_are_valid(self):
+        self.publish("Tin mới cho sơ đồ trang tin tức")
+        for path, schema in (("/rss.xml", "rss2.xsd"), ("/chuyen-muc/thong-tin-tuyen-van/rss.xml", "rss2.xsd"),
+                             ("/sitemap.xml", "sitemap.xsd"), ("/sitemap-tin-tuc.xml", "news-sitemap.xsd"),
+                             ("/huyen-bat-xat/rss.xml", "rss2.xsd")):
+            response = self.get(path)
+            self.assertEqual(response.status, 200, path)
+            with tempfile.NamedTemporaryFile(suffix=".xml", delete=False) as out:
+                out.write(response.data)
+            try:
+                result = subprocess.run([os.path.join(SOURCE, "tests/schemas/validate.sh"), out.name, schema],
+                                        capture_output=True, text=True, timeout=60)
+                self.assertEqual(result.returncode, 0, f"{path}: {result.stdout}{result.stderr}")
+            finally:
+                os.unlink(out.name)
+        self.assertIn("Tin mới cho sơ đồ trang tin tức", self.get("/sitemap-tin-tuc.xml").data.decode())
+
+
+class HostileInput(PortalServer):
+    def test_script_in_every_field_comes_out_inert(self):
+        for payload in XSS:
+            item = self.publish(
+                "Tiêu đề " + payload, sapo="Sapo " + payload, body=f"Đoạn văn {payload}\n\n<b>{payload}</b>\n\n"
+                f"[liên kết]({payload})", tags=["Thẻ " + payload[:40]], pen_name="Bút danh " + payload[:60],
+                featured_caption="Chú thích " + payload)
+            pages = [f"/bai-viet/{item['slug']}-{item['id']}", "/", "/chuyen-muc/thong-tin-tuyen-van",
+                     "/tim-kiem?q=" + urllib.parse.quote(payload), "/rss.xml"]
+            for path in pages:
+                text = self.get(path).data.decode()
+                for danger in ("<script>alert", "<img src=x onerror", "<svg onload", "<iframe src=//evil",
+                               'href="javascript:'):
+                    self.assertNotIn(danger, text, f"{path} reflects {danger}")
+
+
+if __name__ == "__main__":
+    unittest.main()
