@@ -133,7 +133,7 @@ const std::string& InsertVisitorsSql(std::size_t rows) {
             std::string sql = "INSERT INTO site_visitors (site_id, day, visitor_hash) VALUES ";
             for (std::size_t r = 0; r < kChunkSizes[k]; ++r) {
                 std::size_t p = r * 3;
-                sql += (r ? ", ($" : "($") + std::to_string(p + 1) + ", $" + std::to_string(p + 2) + ", $" +
+                sql += (r != 0 ? ", ($" : "($") + std::to_string(p + 1) + ", $" + std::to_string(p + 2) + ", $" +
                        std::to_string(p + 3) + ")";
             }
             sql += " ON CONFLICT DO NOTHING RETURNING site_id, day";
@@ -211,19 +211,20 @@ Audience::Audience(db::Database& database, std::function<std::int64_t()> clock_m
     if (sodium_init() < 0) {
         throw std::runtime_error("audience: sodium_init() failed");
     }
-    randombytes_buf(key_, sizeof key_);
+    static_assert(crypto_shorthash_KEYBYTES == std::tuple_size_v<decltype(key_)>);
+    randombytes_buf(key_.data(), key_.size());
 }
 
 Audience::~Audience() {
     try {
         Stop();
-    } catch (const std::exception&) {
+    } catch (...) {
         // Counted in FailedFlushes; a destructor cannot report more.
     }
 }
 
 bool Audience::IsLikelyBot(std::string_view user_agent) {
-    // One pass over the text: at each character, only the marks starting with it are compared.
+    // One pass over the text; a position is compared only with the marks whose first two letters it has.
     bool blank = true;
     auto next = user_agent.empty() ? 0 : static_cast<unsigned char>(ToLower(user_agent[0]));
     for (std::size_t at = 0; at < user_agent.size(); ++at) {
@@ -265,7 +266,7 @@ void Audience::RecordView(std::int64_t site_id, std::optional<std::int64_t> item
     std::uint64_t visitor_key = 0;
     static_assert(crypto_shorthash_BYTES == sizeof visitor_key);
     crypto_shorthash(reinterpret_cast<unsigned char*>(&visitor_key),
-                     reinterpret_cast<const unsigned char*>(visitor.data()), visitor.size(), key_);
+                     reinterpret_cast<const unsigned char*>(visitor.data()), visitor.size(), key_.data());
     const std::int64_t now = clock_();
     const std::int64_t day = LocalDay(now);
 
@@ -444,8 +445,11 @@ void Audience::Flush() {
             }
         }
         std::sort(item_views.begin(), item_views.end());
+        const bool idle = item_views.empty() && visitors.empty() && online.empty() && online_sites_.empty() &&
+                          std::all_of(batch.day_views.begin(), batch.day_views.end(),
+                                      [](const auto& entry) { return entry.second == 0; });
 
-        database_.Write([&](db::Connection& c) {
+        auto write = [&](db::Connection& c) {
             for (const auto& [item, site, views] : item_views) {
                 c.Query(kAddItemViews, {item, site, views});
             }
@@ -497,7 +501,10 @@ void Audience::Flush() {
                 c.Query("DELETE FROM visitor_salts WHERE day <> $1 AND day < $2", {kReaderKeyDay, yesterday_code});
                 c.Query("DELETE FROM site_online WHERE at < $1", {now - kDayMs});
             }
-        });
+        };
+        if (!idle || clean) {
+            database_.Write(write);
+        }
 
         {
             std::lock_guard lock(unsaved_mutex_);

@@ -2,6 +2,7 @@
 // written in batches, the footer figures read back from the database, and one rating per reader and item.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -40,7 +41,8 @@ struct RatingSummary {
 /// Counts views, visitors and readers online for every site, and takes ratings.
 ///
 /// RecordView runs on the I/O threads for every page view, cache hits included: it touches no database
-/// and, once a visitor has been seen, allocates nothing; it locks one of many shards chosen by the visitor.
+/// and, once a visitor and an item have been seen, allocates nothing; it locks the shard of the visitor, then
+/// that of the item, out of many.
 /// A background thread (Start) writes what was counted every interval in one transaction and reads the
 /// figures back, so the figures shown lag by at most one interval. A clean Stop writes everything; a crash
 /// loses at most one interval. Nodes sharing one PostgreSQL database add up.
@@ -56,7 +58,7 @@ public:
     /// New readers one address may add to one item in a day (so clearing cookies cannot stuff an item).
     static constexpr std::int64_t kMaxNewReadersPerItemDay = 3;
     /// A reader counts as online this long after their last view.
-    static constexpr std::int64_t kOnlineWindowMs = 5 * 60 * 1000;
+    static constexpr std::int64_t kOnlineWindowMs = 5LL * 60 * 1000;
     /// The visitor_salts row holding the server-side key of reader hashes (never a real day, never deleted).
     static constexpr std::int64_t kReaderKeyDay = 0;
 
@@ -73,7 +75,7 @@ public:
     /// The local date (Asia/Ho_Chi_Minh) of an instant as yyyymmdd, the form of the `day` columns.
     static std::int64_t DayOf(std::int64_t epoch_ms);
 
-    /// Counts one page view of a site (and of an item shown on it). Never throws; ignores bots.
+    /// Counts one page view of a site (and of an item shown on it); ignores bots. Throws only std::bad_alloc.
     void RecordView(std::int64_t site_id, std::optional<std::int64_t> item_id, std::string_view address,
                     std::string_view user_agent);
 
@@ -83,7 +85,8 @@ public:
     /// (the counts then stay in memory). Call on clean shutdown, before the database closes.
     void Stop();
     /// Writes everything pending in one transaction, then refreshes the figures. When the write fails the
-    /// counts stay pending (nothing lost, nothing counted twice) and the db::Error is thrown.
+    /// counts stay pending (nothing lost, nothing counted twice) and the db::Error is thrown; so is one of
+    /// the refresh, after a write that succeeded.
     void Flush();
 
     /// The figures of a site from the last refresh (no database access); zeros for an unknown site.
@@ -115,20 +118,20 @@ private:
     void Collect(std::int64_t now, std::int64_t today, std::map<std::int64_t, std::int64_t>& online);
     // The salts of `days` (day numbers), read or created in their own transaction and cached.
     std::map<std::int64_t, std::string> Salts(const std::set<std::int64_t>& days);
-    std::string SaltIn(db::Connection& c, std::int64_t day_code);
     void Refresh(std::int64_t now, std::int64_t today);
 
     db::Database& database_;
     std::function<std::int64_t()> clock_;
     std::string node_id_;
-    unsigned char key_[16];  // keys the in-memory visitor hash, so user agents cannot be chosen to collide
+    // Keys the in-memory visitor hash, so user agents cannot be chosen to collide.
+    std::array<unsigned char, 16> key_{};
     std::unique_ptr<Shard[]> shards_;
 
     // Counts taken from the shards but not yet committed; written by the flush under unsaved_mutex_.
     mutable std::mutex unsaved_mutex_;
     std::unique_ptr<Batch> unsaved_;
 
-    std::mutex flush_mutex_;  // one flush at a time; guards the members below it
+    std::mutex flush_mutex_;  // one flush at a time; guards online_sites_ and cleaned_day_
     std::set<std::int64_t> online_sites_;
     std::int64_t cleaned_day_ = -1;
 

@@ -18,7 +18,7 @@ namespace {
 using Kind = org::ServiceError::Kind;
 using namespace std::chrono_literals;
 
-constexpr std::int64_t kMinute = 60 * 1000;
+constexpr std::int64_t kMinute = 60LL * 1000;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
 
@@ -188,6 +188,7 @@ TEST_P(AudienceTest, ViewsFromEightThreadsAreCountedExactly) {
         }
     });
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kViews; ++i) {
@@ -279,7 +280,7 @@ TEST_P(AudienceTest, ANewDayHasANewSaltAndTodayStartsOverWhileMonthAndYearAddUp)
     EXPECT_EQ(first_salt, 1);
 
     // Counted before midnight, written after it: still the old day's.
-    now_ += 59 * 1000;
+    now_ += 59LL * 1000;
     audience.RecordView(site_, items_[0], "203.113.131.9", kChrome);
     now_ += 2 * kMinute;  // 00:01 on 11/03
     EXPECT_EQ(Today(), 20260311);
@@ -356,12 +357,12 @@ TEST_P(AudienceTest, ARestartedNodeContinuesTheTotals) {
     {
         Audience audience(db_.Get(), clock_, "node-1");
         for (int i = 0; i < 10; ++i) {
-            audience.RecordView(site_, items_[2], i % 2 ? "203.113.131.7" : "203.113.131.8", kChrome);
+            audience.RecordView(site_, items_[2], i % 2 == 1 ? "203.113.131.7" : "203.113.131.8", kChrome);
         }
     }  // the destructor writes
     Audience audience(db_.Get(), clock_, "node-1");
     for (int i = 0; i < 5; ++i) {
-        audience.RecordView(site_, items_[2], i % 2 ? "203.113.131.7" : "203.113.131.9", kChrome);
+        audience.RecordView(site_, items_[2], i % 2 == 1 ? "203.113.131.7" : "203.113.131.9", kChrome);
     }
     audience.Flush();
     EXPECT_EQ(StoredItemViews(items_[2]), 15);
@@ -414,7 +415,7 @@ TEST_P(AudienceTest, AFailedWriteKeepsTheCountsForTheNextOne) {
                               "FOR EACH ROW EXECUTE FUNCTION refuse();");
     });
     for (int i = 0; i < 7; ++i) {
-        audience.RecordView(site_, items_[3], i % 2 ? "203.113.131.7" : "203.113.131.8", kChrome);
+        audience.RecordView(site_, items_[3], i % 2 == 1 ? "203.113.131.7" : "203.113.131.8", kChrome);
     }
     EXPECT_THROW(audience.Flush(), db::Error);
     EXPECT_EQ(audience.FailedFlushes(), 1);

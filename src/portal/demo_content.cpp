@@ -118,7 +118,9 @@ std::string Tenths(int tenths) {
     return out;
 }
 
-std::string Num(int n) { return text::FormatNumber(n); }
+std::string Num(int n) {
+    return text::FormatNumber(n);
+}
 
 std::string TwoDigits(int n) {
     std::string out = std::to_string(n);
@@ -164,9 +166,13 @@ std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
 }
 
 /// Local (UTC+7) day number of an instant.
-std::int64_t LocalDay(std::int64_t epoch_ms) { return FloorDiv(epoch_ms + kUtcOffsetMs, kDayMs); }
+std::int64_t LocalDay(std::int64_t epoch_ms) {
+    return FloorDiv(epoch_ms + kUtcOffsetMs, kDayMs);
+}
 
-bool InMonths(std::uint16_t mask, int month) { return (mask >> (month - 1)) & 1U; }
+bool InMonths(std::uint16_t mask, int month) {
+    return (mask >> (month - 1)) & 1U;
+}
 
 constexpr std::uint16_t Months(std::initializer_list<int> months) {
     std::uint16_t mask = 0;
@@ -182,15 +188,61 @@ constexpr std::uint16_t kAllYear = 0x0FFF;
 // "[a|b|c]" by one of the alternatives, chosen at random, which may hold slots themselves.
 
 constexpr std::string_view kSlotNames[] = {
-    "a1", "a2", "anh", "bp", "canh", "cay", "cay_don_vi", "cay_mo_ta", "cay_viec", "cb", "cb2", "cb_so", "cbh",
-    "chu_de_cb", "chuyen_de", "cv", "cvh", "dang_uy", "dd", "dd_nu", "dd_tb", "dd_tong_h", "diem", "dt", "dv",
-    "dv_so", "gia", "ha", "ha_ho", "hau_qua", "ho", "ho_tk", "hs", "hs_bt", "huyen", "huyen_uy", "ke_chuyen", "km",
-    "le_hoi", "le_hoi_hd", "le_hoi_mt", "m2", "m2_ho", "m2_nha", "mo_hinh", "n", "n2", "n3", "n4", "nam", "nam_hoc",
-    "nam_sinh", "nam_toi", "nam_truoc", "ngay", "nghi_quyet", "ngoi", "nhiem_ky", "ong", "ong2", "pct", "pct2",
-    "pct3", "pct_cao", "q1", "q2", "q3", "so_dat", "so_thon", "tan", "tc", "ten_dv", "ten_gv", "ten_nu", "ten_ong",
-    "ten_tn", "ten_xa", "thang", "thang_nam", "thang_toi", "thang_toi_nam", "thang_truoc", "thien_tai", "thiet_hai",
-    "thon", "thon2", "thon3", "tien", "tieng", "tn", "tram", "truong", "tuoi", "tv", "tv_tot", "ty", "ubnd",
-    "ung_pho", "van_de", "van_de_ngan", "van_de_tag", "viec1", "viec2", "xa", "ykien", "ykien_gq",
+    "a1",          "a2",
+    "anh",         "bp",
+    "canh",        "cay",
+    "cay_don_vi",  "cay_mo_ta",
+    "cay_viec",    "cb",
+    "cb2",         "cb_so",
+    "cbh",         "chu_de_cb",
+    "chuyen_de",   "cv",
+    "cvh",         "dang_uy",
+    "dd",          "dd_nu",
+    "dd_tb",       "dd_tong_h",
+    "diem",        "diem_cao",
+    "dt",          "dv",
+    "dv_so",       "gia",
+    "ha",          "ha_ho",
+    "hau_qua",     "ho",
+    "ho_tk",       "hs",
+    "hs_bt",       "huyen",
+    "huyen_uy",    "ke_chuyen",
+    "km",          "le_hoi",
+    "le_hoi_hd",   "le_hoi_mt",
+    "m2",          "m2_ho",
+    "m2_nha",      "mo_hinh",
+    "n",           "n2",
+    "n3",          "n4",
+    "nam",         "nam_hoc",
+    "nam_sinh",    "nam_toi",
+    "nam_truoc",   "ngay",
+    "nghi_quyet",  "ngoi",
+    "nhiem_ky",    "ong",
+    "ong2",        "pct",
+    "pct2",        "pct3",
+    "pct_cao",     "q1",
+    "q2",          "q3",
+    "so_dat",      "so_thon",
+    "tan",         "tc",
+    "ten_dv",      "ten_gv",
+    "ten_nu",      "ten_ong",
+    "ten_tn",      "ten_xa",
+    "thang",       "thang_nam",
+    "thang_toi",   "thang_toi_nam",
+    "thang_truoc", "thien_tai",
+    "thiet_hai",   "thon",
+    "thon2",       "thon3",
+    "tien",        "tieng",
+    "tn",          "tram",
+    "truong",      "tuoi",
+    "tv",          "tv_tong",
+    "tv_tot",      "ty",
+    "ubnd",        "ung_pho",
+    "van_de",      "van_de_ngan",
+    "van_de_tag",  "viec1",
+    "viec2",       "xa",
+    "xa_tot",      "ykien",
+    "ykien_gq",
 };
 constexpr std::size_t kSlotCount = std::size(kSlotNames);
 
@@ -272,12 +324,14 @@ void Expand(std::string_view tpl, const Context& ctx, Random& random, std::strin
                 start = options.find('|', start) + 1;
             }
             std::size_t stop = options.find('|', start);
-            Expand(options.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start),
-                   ctx, random, out);
+            Expand(options.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start), ctx,
+                   random, out);
             i = end + 1;
         } else {
             std::size_t next = i;
-            while (next < tpl.size() && tpl[next] != '{' && tpl[next] != '[') ++next;
+            while (next < tpl.size() && tpl[next] != '{' && tpl[next] != '[') {
+                ++next;
+            }
             AppendPlain(out, tpl.substr(i, next - i));
             i = next;
         }
@@ -326,9 +380,13 @@ public:
             return;
         }
         std::vector<std::pair<double, std::uint16_t>> keyed;
-        for (std::uint16_t i : order_) keyed.emplace_back(i + random.Unit() * jitter, i);
+        for (std::uint16_t i : order_) {
+            keyed.emplace_back(i + random.Unit() * jitter, i);
+        }
         std::sort(keyed.begin(), keyed.end());
-        for (std::size_t i = 0; i < keyed.size(); ++i) order_[i] = keyed[i].second;
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            order_[i] = keyed[i].second;
+        }
     }
     bool Empty() const { return next_ >= order_.size(); }
     const char* Next() { return Empty() ? nullptr : texts_[order_[next_++]]; }
@@ -360,33 +418,33 @@ struct NameBank {
     Texts given_female;
 };
 
-constexpr const char* kKinhFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô",
-                                       "Dương", "Đinh", "Phan", "Trịnh", "Lưu", "Mai", "Tạ", "Cao", "Hà", "Lương"};
-constexpr const char* kKinhMiddleMale[] = {"Văn", "Đức", "Minh", "Quang", "Xuân", "Hữu", "Thanh", "Mạnh", "Tiến",
-                                           "Công", "Trọng", "Ngọc"};
-constexpr const char* kKinhMiddleFemale[] = {"Thị", "Thu", "Thanh", "Ngọc", "Minh", "Hồng", "Kim", "Phương",
-                                             "Thị", "Thúy"};
-constexpr const char* kKinhGivenMale[] = {"Hùng", "Dũng", "Thắng", "Tuấn", "Hải", "Nam", "Long", "Sơn", "Trung",
-                                          "Hiếu", "Cường", "Khánh", "Phong", "Quân", "Tâm", "Thành", "Toàn", "Vinh",
-                                          "Đạt", "Hưng", "Kiên", "Lâm", "Nghĩa", "Tùng", "Chiến", "Bình"};
-constexpr const char* kKinhGivenFemale[] = {"Hà", "Hằng", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Trang",
-                                            "Vân", "Yến", "Hạnh", "Huyền", "Loan", "Nhung", "Oanh", "Phượng",
-                                            "Quyên", "Thủy", "Tuyết", "Xuân", "Dung", "Hiền", "Liên"};
+constexpr const char* kKinhFamily[] = {"Nguyễn", "Trần", "Lê",   "Phạm",  "Hoàng", "Vũ",  "Đặng", "Bùi", "Đỗ", "Ngô",
+                                       "Dương",  "Đinh", "Phan", "Trịnh", "Lưu",   "Mai", "Tạ",   "Cao", "Hà", "Lương"};
+constexpr const char* kKinhMiddleMale[] = {"Văn",   "Đức",  "Minh", "Quang", "Xuân",  "Hữu",
+                                           "Thanh", "Mạnh", "Tiến", "Công",  "Trọng", "Ngọc"};
+constexpr const char* kKinhMiddleFemale[] = {"Thị",  "Thu", "Thanh",  "Ngọc", "Minh",
+                                             "Hồng", "Kim", "Phương", "Thị",  "Thúy"};
+constexpr const char* kKinhGivenMale[] = {"Hùng", "Dũng",  "Thắng", "Tuấn",  "Hải",   "Nam",  "Long",  "Sơn",  "Trung",
+                                          "Hiếu", "Cường", "Khánh", "Phong", "Quân",  "Tâm",  "Thành", "Toàn", "Vinh",
+                                          "Đạt",  "Hưng",  "Kiên",  "Lâm",   "Nghĩa", "Tùng", "Chiến", "Bình"};
+constexpr const char* kKinhGivenFemale[] = {"Hà",     "Hằng",  "Hương", "Lan",   "Linh",  "Mai",  "Nga",   "Thảo",
+                                            "Trang",  "Vân",   "Yến",   "Hạnh",  "Huyền", "Loan", "Nhung", "Oanh",
+                                            "Phượng", "Quyên", "Thủy",  "Tuyết", "Xuân",  "Dung", "Hiền",  "Liên"};
 
-constexpr const char* kMongFamily[] = {"Giàng", "Sùng", "Thào", "Vàng", "Lý", "Lù", "Hầu", "Mùa", "Sình", "Cứ",
-                                       "Ma", "Tráng", "Hạng", "Chá"};
+constexpr const char* kMongFamily[] = {"Giàng", "Sùng", "Thào", "Vàng", "Lý",    "Lù",   "Hầu",
+                                       "Mùa",   "Sình", "Cứ",   "Ma",   "Tráng", "Hạng", "Chá"};
 constexpr const char* kMongMiddleMale[] = {"A", "Seo", "Mí", "A", "Seo"};
 constexpr const char* kMongMiddleFemale[] = {"Thị", "Thị", "Seo"};
-constexpr const char* kMongGivenMale[] = {"Páo", "Dính", "Sử", "Chứ", "Lử", "Sáng", "Vư", "Chơ", "Phừ", "Lềnh",
-                                          "Dế", "Chúng", "Pó", "Tủa", "Chư", "Chinh", "Súng", "Thề", "Sà", "Vần"};
-constexpr const char* kMongGivenFemale[] = {"Mỷ", "Dợ", "Súa", "Máy", "Pàng", "Dung", "Chở", "Xúa", "Mai", "Sua",
-                                            "Dào", "Chi", "Lan", "Dình"};
+constexpr const char* kMongGivenMale[] = {"Páo", "Dính",  "Sử", "Chứ", "Lử",  "Sáng",  "Vư",   "Chơ", "Phừ", "Lềnh",
+                                          "Dế",  "Chúng", "Pó", "Tủa", "Chư", "Chinh", "Súng", "Thề", "Sà",  "Vần"};
+constexpr const char* kMongGivenFemale[] = {"Mỷ",  "Dợ",  "Súa", "Máy", "Pàng", "Dung", "Chở",
+                                            "Xúa", "Mai", "Sua", "Dào", "Chi",  "Lan",  "Dình"};
 
 constexpr const char* kDaoFamily[] = {"Tẩn", "Chảo", "Lý", "Phàn", "Bàn", "Triệu", "Đặng", "Lò"};
 constexpr const char* kDaoMiddleMale[] = {"Láo", "Ông", "Văn", "Quẩy", "Láo"};
 constexpr const char* kDaoMiddleFemale[] = {"Thị", "Tả", "Thị"};
-constexpr const char* kDaoGivenMale[] = {"Lở", "Vần", "Chòi", "Sài", "Chản", "Phù", "San", "Kiêm", "Quáng", "Chiêu",
-                                         "Tả", "Seng"};
+constexpr const char* kDaoGivenMale[] = {"Lở",  "Vần",  "Chòi",  "Sài",   "Chản", "Phù",
+                                         "San", "Kiêm", "Quáng", "Chiêu", "Tả",   "Seng"};
 constexpr const char* kDaoGivenFemale[] = {"Mẩy", "Xuân", "Chạn", "Mây", "Sử", "Phin", "Lai", "Dần", "Kiều"};
 
 constexpr const char* kHaNhiFamily[] = {"Lỳ", "Chu", "Pờ", "Sần", "Lý"};
@@ -395,19 +453,18 @@ constexpr const char* kHaNhiMiddleFemale[] = {"Thị", "Mé", "Thị"};
 constexpr const char* kHaNhiGivenMale[] = {"Pạ", "Hừ", "Chừ", "Giơ", "Xá", "Phì", "Chà", "Lò"};
 constexpr const char* kHaNhiGivenFemale[] = {"Dế", "Mé", "Xá", "Cứ", "Pờ", "Lé"};
 
-constexpr const char* kTayFamily[] = {"Hoàng", "Lương", "Nông", "Lò", "Vàng", "Lục", "Hà", "Ma", "Nguyễn", "Lù",
-                                      "Hoàng", "Lương"};
+constexpr const char* kTayFamily[] = {"Hoàng", "Lương", "Nông",   "Lò", "Vàng",  "Lục",
+                                      "Hà",    "Ma",    "Nguyễn", "Lù", "Hoàng", "Lương"};
 constexpr const char* kTayMiddleMale[] = {"Văn", "Văn", "Đức", "Thanh"};
 constexpr const char* kTayMiddleFemale[] = {"Thị", "Thị", "Thu"};
-constexpr const char* kTayGivenMale[] = {"Pao", "Dìn", "Thàng", "Chiến", "Hải", "Nhất", "Pấu", "Thắng", "Quyết",
-                                         "Sinh", "Tiến", "Lợi"};
+constexpr const char* kTayGivenMale[] = {"Pao", "Dìn",   "Thàng", "Chiến", "Hải",  "Nhất",
+                                         "Pấu", "Thắng", "Quyết", "Sinh",  "Tiến", "Lợi"};
 constexpr const char* kTayGivenFemale[] = {"Sen", "Lả", "Thơm", "Vân", "Mai", "Nhàn", "Lan", "Thu", "Dịu"};
 
 constexpr NameBank kKinhNames{kKinhFamily, kKinhMiddleMale, kKinhMiddleFemale, kKinhGivenMale, kKinhGivenFemale};
 constexpr NameBank kMongNames{kMongFamily, kMongMiddleMale, kMongMiddleFemale, kMongGivenMale, kMongGivenFemale};
 constexpr NameBank kDaoNames{kDaoFamily, kDaoMiddleMale, kDaoMiddleFemale, kDaoGivenMale, kDaoGivenFemale};
-constexpr NameBank kHaNhiNames{kHaNhiFamily, kHaNhiMiddleMale, kHaNhiMiddleFemale, kHaNhiGivenMale,
-                               kHaNhiGivenFemale};
+constexpr NameBank kHaNhiNames{kHaNhiFamily, kHaNhiMiddleMale, kHaNhiMiddleFemale, kHaNhiGivenMale, kHaNhiGivenFemale};
 constexpr NameBank kTayNames{kTayFamily, kTayMiddleMale, kTayMiddleFemale, kTayGivenMale, kTayGivenFemale};
 
 struct Ethnic {
@@ -417,33 +474,50 @@ struct Ethnic {
 };
 
 constexpr Ethnic kEthnics[] = {
-    {"H'Mông", &kMongNames, 40}, {"Dao", &kDaoNames, 20},  {"Tày", &kTayNames, 12},    {"Giáy", &kTayNames, 8},
+    {"H'Mông", &kMongNames, 40}, {"Dao", &kDaoNames, 20}, {"Tày", &kTayNames, 12},   {"Giáy", &kTayNames, 8},
     {"Hà Nhì", &kHaNhiNames, 6}, {"Nùng", &kTayNames, 5}, {"Phù Lá", &kTayNames, 4}, {"Bố Y", &kTayNames, 2},
 };
 
-constexpr const char* kPenFirst[] = {"Minh", "Thu", "Hải", "Thanh", "Ngọc", "Quang", "Hà", "Lan", "Việt", "Hồng",
-                                     "Bảo", "Khánh", "Mai", "Phương", "Đức", "Tuấn", "Hoàng", "Kim", "Trung", "Diệu"};
-constexpr const char* kPenSecond[] = {"Hà", "Trang", "Anh", "Tâm", "Huyền", "Đăng", "Linh", "Sơn", "Hưng", "Thảo",
-                                      "Vy", "Phong", "Yến", "Nam", "Long", "Châu", "Ngân", "Hiếu", "Duy", "Hòa"};
+constexpr const char* kPenFirst[] = {"Minh", "Thu",  "Hải",   "Thanh", "Ngọc",  "Quang", "Hà",
+                                     "Lan",  "Việt", "Hồng",  "Bảo",   "Khánh", "Mai",   "Phương",
+                                     "Đức",  "Tuấn", "Hoàng", "Kim",   "Trung", "Diệu"};
+constexpr const char* kPenSecond[] = {"Hà", "Trang", "Anh", "Tâm", "Huyền", "Đăng", "Linh", "Sơn",  "Hưng", "Thảo",
+                                      "Vy", "Phong", "Yến", "Nam", "Long",  "Châu", "Ngân", "Hiếu", "Duy",  "Hòa"};
 
 /// Positions in a commune; templates add the commune: "{cv} {xa}" → "Chủ tịch UBND xã Y Tý".
-constexpr const char* kCommuneLeaders[] = {"Bí thư Đảng ủy", "Phó Bí thư Thường trực Đảng ủy", "Chủ tịch UBND",
-                                           "Phó Chủ tịch UBND", "Phó Trưởng ban Tuyên vận chuyên trách",
-                                           "Chủ tịch Ủy ban MTTQ Việt Nam"};
-constexpr const char* kCommunePositions[] = {
-    "Bí thư Đảng ủy", "Phó Bí thư Thường trực Đảng ủy", "Chủ tịch UBND", "Phó Chủ tịch UBND",
-    "Phó Trưởng ban Tuyên vận chuyên trách", "Chủ tịch Ủy ban MTTQ Việt Nam", "Chủ tịch Hội Nông dân",
-    "Chủ tịch Hội Liên hiệp Phụ nữ", "Bí thư Đoàn Thanh niên", "Chủ tịch Hội Cựu chiến binh", "Trưởng Công an",
-    "Công chức Văn hóa – Xã hội"};
+constexpr const char* kCommuneLeaders[] = {
+    "Bí thư Đảng ủy",    "Phó Bí thư Thường trực Đảng ủy",        "Chủ tịch UBND",
+    "Phó Chủ tịch UBND", "Phó Trưởng ban Tuyên vận chuyên trách", "Chủ tịch Ủy ban MTTQ Việt Nam"};
+constexpr const char* kCommunePositions[] = {"Bí thư Đảng ủy",
+                                             "Phó Bí thư Thường trực Đảng ủy",
+                                             "Chủ tịch UBND",
+                                             "Phó Chủ tịch UBND",
+                                             "Phó Trưởng ban Tuyên vận chuyên trách",
+                                             "Chủ tịch Ủy ban MTTQ Việt Nam",
+                                             "Chủ tịch Hội Nông dân",
+                                             "Chủ tịch Hội Liên hiệp Phụ nữ",
+                                             "Bí thư Đoàn Thanh niên",
+                                             "Chủ tịch Hội Cựu chiến binh",
+                                             "Trưởng Công an",
+                                             "Công chức Văn hóa – Xã hội"};
 /// Positions in a district (or province) committee; templates add "{huyen_uy}".
-constexpr const char* kDistrictPositions[] = {"Phó Bí thư", "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo",
-                                              "Phó Trưởng Ban Tuyên giáo", "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận",
-                                              "Phó Trưởng Ban Dân vận", "Chánh Văn phòng"};
+constexpr const char* kDistrictPositions[] = {"Phó Bí thư",
+                                              "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo",
+                                              "Phó Trưởng Ban Tuyên giáo",
+                                              "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận",
+                                              "Phó Trưởng Ban Dân vận",
+                                              "Chánh Văn phòng"};
 
-constexpr const char* kDepartments[] = {
-    "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Nông nghiệp và Phát triển nông thôn",
-    "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Tư pháp", "Hội Nông dân tỉnh", "Tỉnh đoàn Lào Cai",
-    "Hội Liên hiệp Phụ nữ tỉnh", "Ủy ban MTTQ Việt Nam tỉnh"};
+constexpr const char* kDepartments[] = {"Sở Văn hóa, Thể thao và Du lịch",
+                                        "Sở Thông tin và Truyền thông",
+                                        "Sở Nông nghiệp và Phát triển nông thôn",
+                                        "Sở Y tế",
+                                        "Sở Giáo dục và Đào tạo",
+                                        "Sở Tư pháp",
+                                        "Hội Nông dân tỉnh",
+                                        "Tỉnh đoàn Lào Cai",
+                                        "Hội Liên hiệp Phụ nữ tỉnh",
+                                        "Ủy ban MTTQ Việt Nam tỉnh"};
 
 /// A thematic presentation and the department that owns it.
 struct Talk {
@@ -466,20 +540,22 @@ constexpr Talk kTalks[] = {
     {"Hội Nông dân tỉnh", "vay vốn Quỹ hỗ trợ nông dân để phát triển sản xuất"},
     {"Tỉnh đoàn Lào Cai", "vai trò của thanh niên trong chuyển đổi số"},
     {"Hội Liên hiệp Phụ nữ tỉnh", "phòng, chống mua bán người"},
-    {"Ủy ban MTTQ Việt Nam tỉnh", "Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”"},
+    {"Ủy ban MTTQ Việt Nam tỉnh",
+     "thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”"},
 };
 
 // ---------------------------------------------------------------------------------------------
 // Places: villages are invented per commune from common toponyms of the highlands.
 
 constexpr const char* kVillageNames[] = {
-    "Lao Chải", "Sín Chải", "Tả Phìn", "Phìn Hồ", "Nậm Pẻn", "Ngải Thầu", "Choán Thèn", "Mò Phú Chải",
-    "Làng Mới", "Khe Mụ", "Tả Suối", "Cốc Phương", "Na Lốc", "Ngải Trồ", "Séo Phìn", "Tân Bảo", "Trung Tâm",
-    "Nậm Hồng", "Pờ Hồ", "Hồng Ngài", "Mù Sang", "Suối Thầu", "Trung Hồ", "Tả Lé", "Lũng Pô", "Sảng Chải",
-    "Phìn Chư", "Lùng Thàng", "Can Hồ", "Sa Chải", "Nậm Chảy", "Cốc Lầy", "Thèn Phàng", "Séo Mý Tỷ", "Bản Pho",
-    "Nậm Lúc", "Làng Vai", "Khuổi Phường", "Nà Cài", "Bản Mế", "Na Hối", "Cốc Ly", "Tả Thàng", "Phìn Giàng",
-    "Nậm Khánh", "Lùng Phình", "Sán Chải", "Nặm Cằm", "Pa Khoang", "Làng Đẩu", "Khe Chom", "Nà Lang", "Tà Chải",
-    "Ma Cái", "Lao Hầu", "Pải Chư Phìn", "Sừ Pán", "Ngải Phóng Chồ", "Cốc Sâm", "Nậm Tang", "Khe Lếch", "Tùng Sáng",
+    "Lao Chải",   "Sín Chải",       "Tả Phìn",  "Phìn Hồ",    "Nậm Pẻn",   "Ngải Thầu",    "Choán Thèn", "Mò Phú Chải",
+    "Làng Mới",   "Khe Mụ",         "Tả Suối",  "Cốc Phương", "Na Lốc",    "Ngải Trồ",     "Séo Phìn",   "Tân Bảo",
+    "Trung Tâm",  "Nậm Hồng",       "Pờ Hồ",    "Hồng Ngài",  "Mù Sang",   "Suối Thầu",    "Trung Hồ",   "Tả Lé",
+    "Lũng Pô",    "Sảng Chải",      "Phìn Chư", "Lùng Thàng", "Can Hồ",    "Sa Chải",      "Nậm Chảy",   "Cốc Lầy",
+    "Thèn Phàng", "Séo Mý Tỷ",      "Bản Pho",  "Nậm Lúc",    "Làng Vai",  "Khuổi Phường", "Nà Cài",     "Bản Mế",
+    "Na Hối",     "Cốc Ly",         "Tả Thàng", "Phìn Giàng", "Nậm Khánh", "Lùng Phình",   "Sán Chải",   "Nặm Cằm",
+    "Pa Khoang",  "Làng Đẩu",       "Khe Chom", "Nà Lang",    "Tà Chải",   "Ma Cái",       "Lao Hầu",    "Pải Chư Phìn",
+    "Sừ Pán",     "Ngải Phóng Chồ", "Cốc Sâm",  "Nậm Tang",   "Khe Lếch",  "Tùng Sáng",
 };
 
 constexpr const char* kSchoolKinds[] = {"Trường PTDTBT Tiểu học", "Trường PTDTBT THCS", "Trường Tiểu học",
@@ -489,13 +565,22 @@ constexpr const char* kSchoolKinds[] = {"Trường PTDTBT Tiểu học", "Trư�
 // Shared phrase banks.
 
 /// Everyday matters a conference or a Party cell talks about.
-constexpr const char* kEverydayMatters[] = {
-    "tiến độ bê tông hóa đường nội thôn", "lịch chi trả các chế độ chính sách", "lịch tiêm chủng cho trẻ em",
-    "kế hoạch thu hoạch nông sản", "biện pháp chống rét cho gia súc", "việc cấp thẻ bảo hiểm y tế",
-    "chương trình hỗ trợ xóa nhà tạm, nhà dột nát", "phòng, chống sạt lở đất mùa mưa",
-    "kích hoạt tài khoản định danh điện tử", "vệ sinh môi trường khu dân cư", "bảo vệ và phát triển rừng",
-    "đăng ký giống cây trồng vụ mới", "phòng, chống cháy rừng mùa khô", "duy trì sĩ số học sinh",
-    "phòng, chống tảo hôn", "quản lý gia súc thả rông"};
+constexpr const char* kEverydayMatters[] = {"tiến độ bê tông hóa đường nội thôn",
+                                            "lịch chi trả các chế độ chính sách",
+                                            "lịch tiêm chủng cho trẻ em",
+                                            "kế hoạch thu hoạch nông sản",
+                                            "biện pháp chống rét cho gia súc",
+                                            "việc cấp thẻ bảo hiểm y tế",
+                                            "chương trình hỗ trợ xóa nhà tạm, nhà dột nát",
+                                            "phòng, chống sạt lở đất mùa mưa",
+                                            "kích hoạt tài khoản định danh điện tử",
+                                            "vệ sinh môi trường khu dân cư",
+                                            "bảo vệ và phát triển rừng",
+                                            "đăng ký giống cây trồng vụ mới",
+                                            "phòng, chống cháy rừng mùa khô",
+                                            "duy trì sĩ số học sinh",
+                                            "phòng, chống tảo hôn",
+                                            "quản lý gia súc thả rông"};
 
 /// A resident's question and what the commune will do about it (read after "xã sẽ").
 struct Question {
@@ -515,9 +600,9 @@ constexpr Question kQuestions[] = {
      "huy động lực lượng khắc phục tạm thời và báo cáo cấp trên bố trí kinh phí sửa chữa"},
     {"chế độ bảo hiểm y tế cho người dân tộc thiểu số",
      "giải thích rõ đối tượng được cấp thẻ và hướng dẫn cách tra cứu thời hạn thẻ"},
-    {"điều kiện vay vốn ưu đãi để phát triển chăn nuôi",
-     "hướng dẫn thủ tục vay qua tổ tiết kiệm và vay vốn của thôn"},
-    {"kế hoạch hỗ trợ giống cây trồng, vật nuôi", "thông báo công khai tiêu chí lựa chọn hộ được hỗ trợ tại hội nghị thôn"},
+    {"điều kiện vay vốn ưu đãi để phát triển chăn nuôi", "hướng dẫn thủ tục vay qua tổ tiết kiệm và vay vốn của thôn"},
+    {"kế hoạch hỗ trợ giống cây trồng, vật nuôi",
+     "thông báo công khai tiêu chí lựa chọn hộ được hỗ trợ tại hội nghị thôn"},
     {"tình trạng điện sinh hoạt chập chờn vào buổi tối",
      "đề nghị đơn vị điện lực kiểm tra, thay thế đường dây trong tháng tới"},
     {"nước sinh hoạt thiếu vào mùa khô", "khảo sát, sửa chữa đường ống dẫn nước và đề xuất đầu tư bể chứa mới"},
@@ -550,17 +635,23 @@ constexpr const char* kResolutions[] = {
     "các nghị quyết, kết luận mới của Trung ương",
 };
 
-constexpr const char* kCellThemes[] = {
-    "vai trò của đảng viên trong xây dựng nông thôn mới", "phòng, chống tảo hôn trong gia đình đảng viên",
-    "đảng viên gương mẫu trong chuyển đổi số", "trách nhiệm của đảng viên trong bảo vệ rừng",
-    "đảng viên đi đầu trong phát triển kinh tế hộ gia đình", "giữ gìn đoàn kết trong khu dân cư"};
+constexpr const char* kCellThemes[] = {"vai trò của đảng viên trong xây dựng nông thôn mới",
+                                       "phòng, chống tảo hôn trong gia đình đảng viên",
+                                       "đảng viên gương mẫu trong chuyển đổi số",
+                                       "trách nhiệm của đảng viên trong bảo vệ rừng",
+                                       "đảng viên đi đầu trong phát triển kinh tế hộ gia đình",
+                                       "giữ gìn đoàn kết trong khu dân cư"};
 
-constexpr const char* kModels[] = {
-    "vận động hiến đất làm đường giao thông nông thôn", "xóa bỏ hủ tục trong việc cưới, việc tang",
-    "vận động trẻ em trong độ tuổi đến trường", "di chuyển chuồng trại ra xa nhà ở",
-    "giữ gìn vệ sinh môi trường khu dân cư", "phòng, chống tảo hôn và hôn nhân cận huyết thống",
-    "phát triển kinh tế hộ gia đình", "hòa giải mâu thuẫn ở khu dân cư", "bảo vệ rừng đầu nguồn",
-    "vận động người dân tham gia bảo hiểm y tế"};
+constexpr const char* kModels[] = {"vận động hiến đất làm đường giao thông nông thôn",
+                                   "xóa bỏ hủ tục trong việc cưới, việc tang",
+                                   "vận động trẻ em trong độ tuổi đến trường",
+                                   "di chuyển chuồng trại ra xa nhà ở",
+                                   "giữ gìn vệ sinh môi trường khu dân cư",
+                                   "phòng, chống tảo hôn và hôn nhân cận huyết thống",
+                                   "phát triển kinh tế hộ gia đình",
+                                   "hòa giải mâu thuẫn ở khu dân cư",
+                                   "bảo vệ rừng đầu nguồn",
+                                   "vận động người dân tham gia bảo hiểm y tế"};
 
 struct Crop {
     const char* name;
@@ -575,16 +666,16 @@ struct Crop {
 constexpr Crop kCrops[] = {
     {"thảo quả", "cây dược liệu quý được trồng dưới tán rừng già ở độ cao trên 1.000 m", "tấn quả tươi", 30, 70,
      Months({9, 10, 11}), "thu hái, sấy khô thảo quả", "phát dọn, chăm sóc vườn thảo quả"},
-    {"chè Shan tuyết", "cây chè cổ thụ mọc trên núi cao, búp phủ lớp lông tơ trắng như tuyết", "tấn búp tươi", 10,
-     40, Months({3, 4, 5}), "thu hái chè vụ xuân", "chăm sóc, bón phân cho đồi chè"},
-    {"lúa", "cây lương thực chính trên những thửa ruộng bậc thang do bao thế hệ đồng bào khai phá", "tấn thóc", 7,
-     10, Months({5, 6}), "đổ nước, cấy lúa trên ruộng bậc thang", "thu hoạch lúa trên ruộng bậc thang"},
+    {"chè Shan tuyết", "cây chè cổ thụ mọc trên núi cao, búp phủ lớp lông tơ trắng như tuyết", "tấn búp tươi", 10, 40,
+     Months({3, 4, 5}), "thu hái chè vụ xuân", "chăm sóc, bón phân cho đồi chè"},
+    {"lúa", "cây lương thực chính trên những thửa ruộng bậc thang do bao thế hệ đồng bào khai phá", "tấn thóc", 7, 10,
+     Months({5, 6}), "đổ nước, cấy lúa trên ruộng bậc thang", "thu hoạch lúa trên ruộng bậc thang"},
     {"quế", "cây lâm sản cho thu nhập từ vỏ, lá và tinh dầu", "tấn vỏ quế", 15, 40, kAllYear,
      "bóc vỏ, chưng cất tinh dầu quế", "bóc vỏ, chưng cất tinh dầu quế"},
     {"chuối", "cây ăn quả trồng tập trung trên đất bãi theo hướng hàng hóa", "tấn quả", 3, 9, kAllYear,
      "thu hoạch, đóng gói chuối xuất bán", "thu hoạch, đóng gói chuối xuất bán"},
-    {"dược liệu", "nhóm cây như đương quy, xuyên khung, atiso trồng ở vùng khí hậu mát", "tấn dược liệu tươi", 20,
-     60, Months({1, 2, 3, 4}), "trồng mới cây dược liệu", "chăm sóc, thu hoạch dược liệu"},
+    {"dược liệu", "nhóm cây như đương quy, xuyên khung, atiso trồng ở vùng khí hậu mát", "tấn dược liệu tươi", 20, 60,
+     Months({1, 2, 3, 4}), "trồng mới cây dược liệu", "chăm sóc, thu hoạch dược liệu"},
     {"mận Tam Hoa", "giống mận đặc sản vùng cao có vị ngọt, giòn", "tấn quả", 15, 45, Months({5, 6, 7}),
      "thu hoạch mận chín", "chăm sóc, tỉa cành cho vườn mận"},
     {"ngô", "cây lương thực chính trên đất nương", "tấn ngô hạt", 6, 9, Months({2, 3, 4}), "gieo trồng ngô vụ xuân",
@@ -608,7 +699,8 @@ constexpr Festival kFestivals[] = {
     {"Lễ cấp sắc", "Dao", Months({10, 11, 12, 1}), "nghi lễ trưởng thành quan trọng của nam giới người Dao",
      "múa chuông, múa kiếm, hát các làn điệu truyền thống"},
     {"Lễ hội Khô Già Già", "Hà Nhì", Months({6, 7, 8}),
-     "lễ hội cầu mưa thuận gió hòa, mùa màng tươi tốt của đồng bào Hà Nhì", "dựng cây đu, đánh đu, múa hát truyền thống"},
+     "lễ hội cầu mưa thuận gió hòa, mùa màng tươi tốt của đồng bào Hà Nhì",
+     "dựng cây đu, đánh đu, múa hát truyền thống"},
     {"Tết Nhảy", "Dao", Months({12, 1}), "tết truyền thống đầu năm của đồng bào Dao",
      "nhảy múa theo tiếng trống, chiêng, thổi kèn"},
     {"Lễ cúng rừng", "Hà Nhì", Months({2, 3}), "nghi lễ cầu bình an và giao ước bảo vệ rừng đầu nguồn",
@@ -641,7 +733,8 @@ constexpr Hazard kHazards[] = {
     {"trận lũ quét", Months({6, 7, 8, 9}), "cuốn trôi hoa màu, làm vùi lấp nhiều diện tích lúa và ao cá",
      "dọn dẹp bùn đất, giúp bà con khôi phục sản xuất",
      "Những diện tích lúa, hoa màu bị vùi lấp được thống kê để đề nghị hỗ trợ giống tái sản xuất.",
-     "{Ong} ở {thon} kể lại: “Nước suối lên nhanh lắm, chỉ một lúc đã tràn vào ruộng. May có loa của thôn báo trước nên "
+     "{Ong} ở {thon} kể lại: “Nước suối lên nhanh lắm, chỉ một lúc đã tràn vào ruộng. May có loa của thôn báo trước "
+     "nên "
      "cả nhà kịp đưa trâu, bò lên chỗ cao. Giờ cán bộ, thanh niên xuống giúp dọn bùn, bà con đỡ vất vả nhiều.”",
      "Người dân cùng lực lượng xung kích dọn bùn đất trên cánh đồng sau lũ"},
     {"trận mưa đá kèm lốc xoáy", Months({3, 4, 5}), "làm tốc mái, hư hỏng nhiều ngôi nhà và hoa màu",
@@ -729,7 +822,8 @@ constexpr const char* kSolutions[] = {
 constexpr const char* kClosings[] = {
     "Hoạt động đã góp phần củng cố niềm tin của Nhân dân với cấp ủy, chính quyền, tạo sự đồng thuận trong thực hiện "
     "nhiệm vụ chính trị của địa phương.",
-    "Kết quả trên tiếp tục khẳng định vai trò của công tác tuyên vận trong việc đưa chủ trương của Đảng, chính sách của "
+    "Kết quả trên tiếp tục khẳng định vai trò của công tác tuyên vận trong việc đưa chủ trương của Đảng, chính sách "
+    "của "
     "Nhà nước đến gần hơn với người dân.",
     "Thời gian tới, {xa} sẽ tiếp tục duy trì, nhân rộng cách làm này ra các thôn, bản trên địa bàn.",
     "Các nội dung trên sẽ được theo dõi, đánh giá kết quả và thông tin lại tại hội nghị tuyên vận tháng {thang_toi}.",
@@ -743,7 +837,8 @@ constexpr const char* kDistrictDifficulties[] = {
     "hội nghị chậm so với lịch đăng ký, nội dung thông tin thiếu chọn lọc.",
     "Một số cơ quan được phân công dự hội nghị chưa gửi phiếu đánh giá đúng hạn; việc báo cáo kết quả ở một vài xã còn "
     "chung chung, chưa có số liệu so sánh với mục tiêu.",
-    "Đội ngũ báo cáo viên cấp xã còn thiếu kỹ năng truyền đạt; việc khai thác tài liệu trên Cổng Thông tin điện tử và sử "
+    "Đội ngũ báo cáo viên cấp xã còn thiếu kỹ năng truyền đạt; việc khai thác tài liệu trên Cổng Thông tin điện tử và "
+    "sử "
     "dụng hòm thư điện tử ở một số nơi chưa thường xuyên.",
 };
 constexpr const char* kDistrictSolutions[] = {
@@ -794,22 +889,32 @@ struct DocSubject {
 
 std::string_view DocKindName(DocKind kind) {
     switch (kind) {
-        case DocKind::kPlan: return "Kế hoạch";
-        case DocKind::kNotice: return "Thông báo";
-        case DocKind::kGuide: return "Hướng dẫn";
-        case DocKind::kDecision: return "Quyết định";
-        case DocKind::kLetter: return "Công văn";
+        case DocKind::kPlan:
+            return "Kế hoạch";
+        case DocKind::kNotice:
+            return "Thông báo";
+        case DocKind::kGuide:
+            return "Hướng dẫn";
+        case DocKind::kDecision:
+            return "Quyết định";
+        case DocKind::kLetter:
+            return "Công văn";
     }
     return "Kế hoạch";
 }
 
 std::string_view DocKindCode(DocKind kind) {
     switch (kind) {
-        case DocKind::kPlan: return "KH";
-        case DocKind::kNotice: return "TB";
-        case DocKind::kGuide: return "HD";
-        case DocKind::kDecision: return "QĐ";
-        case DocKind::kLetter: return "CV";
+        case DocKind::kPlan:
+            return "KH";
+        case DocKind::kNotice:
+            return "TB";
+        case DocKind::kGuide:
+            return "HD";
+        case DocKind::kDecision:
+            return "QĐ";
+        case DocKind::kLetter:
+            return "CV";
     }
     return "KH";
 }
@@ -845,29 +950,43 @@ constexpr const char* kDocExecution[] = {
 constexpr const char* kGovernmentExecution[] = {
     "Công chức chuyên môn của UBND xã chủ trì, phối hợp với Ủy ban MTTQ và các đoàn thể hướng dẫn, đôn đốc thực hiện. "
     "Trưởng các thôn, bản có trách nhiệm phổ biến nội dung tới từng hộ gia đình.",
-    "Các bộ phận chuyên môn, trưởng các thôn, bản định kỳ báo cáo kết quả thực hiện về UBND xã trước ngày 20 hằng tháng "
+    "Các bộ phận chuyên môn, trưởng các thôn, bản định kỳ báo cáo kết quả thực hiện về UBND xã trước ngày 20 hằng "
+    "tháng "
     "để tổng hợp, báo cáo cấp trên.",
     "Đề nghị Ủy ban MTTQ và các đoàn thể xã phối hợp tuyên truyền, vận động Nhân dân thực hiện; lồng ghép nội dung vào "
     "các buổi họp thôn và sinh hoạt chi hội.",
-    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, thôn, bản kịp thời báo cáo UBND xã để xem xét, "
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, thôn, bản kịp thời báo cáo UBND xã để xem "
+    "xét, "
     "giải quyết.",
 };
 /// How a district committee's (or its propaganda board's) document is carried out.
 constexpr const char* kDistrictExecution[] = {
-    "Ban Tuyên giáo {huyen_uy} chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra, đôn đốc việc thực hiện; "
+    "Ban Tuyên giáo {huyen_uy} chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra, đôn đốc việc thực "
+    "hiện; "
     "tổng hợp kết quả, báo cáo Ban Thường vụ theo quy định.",
     "Đảng ủy các xã căn cứ nội dung văn bản xây dựng kế hoạch cụ thể, phân công cán bộ phụ trách và báo cáo kết quả "
     "thực hiện trong báo cáo tuyên vận hằng tháng.",
     "Các cơ quan được phân công dự hội nghị tuyên vận có trách nhiệm phối hợp, theo dõi và phản ánh kịp thời những vấn "
     "đề phát sinh ở cơ sở.",
-    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh về Ban Tuyên giáo để tổng hợp, "
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh về Ban Tuyên giáo để tổng "
+    "hợp, "
     "báo cáo Thường trực.",
 };
-constexpr const char* kDocSapoTails[] = {
+/// How a document's lead ends, by issuer: a commune Party committee, a commune People's Committee, a district.
+constexpr const char* kPartySapoTails[] = {
     "yêu cầu các chi bộ, tổ tuyên vận và các cơ quan, đoàn thể triển khai thực hiện nghiêm túc",
-    "đề ra các nhiệm vụ cụ thể cho từng cơ quan, đơn vị và thôn, bản",
+    "đề ra các nhiệm vụ cụ thể cho từng chi bộ, đoàn thể và thôn, bản",
     "nhằm thống nhất cách làm trên toàn địa bàn",
+};
+constexpr const char* kGovernmentSapoTails[] = {
+    "yêu cầu các bộ phận chuyên môn, trưởng các thôn, bản triển khai thực hiện nghiêm túc",
+    "giao nhiệm vụ cụ thể cho từng bộ phận, thôn, bản",
+    "nhằm thống nhất cách làm trên toàn địa bàn",
+};
+constexpr const char* kDistrictSapoTails[] = {
+    "yêu cầu đảng ủy các xã và các cơ quan liên quan triển khai thực hiện nghiêm túc",
     "giao trách nhiệm cụ thể cho người đứng đầu các cơ quan, đơn vị",
+    "nhằm thống nhất cách làm trên địa bàn {huyen}",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -894,13 +1013,15 @@ struct Angle {
 template <std::size_t N>
 Texts Filled(const std::array<const char*, N>& texts) {
     std::size_t n = 0;
-    while (n < N && texts[n] != nullptr) ++n;
+    while (n < N && texts[n] != nullptr) {
+        ++n;
+    }
     return Texts(texts.data(), n);
 }
 
 struct Topic {
     std::string_view id;
-    std::string_view name;  ///< heading of its part in LongBody
+    std::string_view name;                       ///< heading of its part in LongBody
     std::span<const std::string_view> sections;  ///< fitting section keys, best first
     Flavor flavor;
     TableKind table;
@@ -1014,19 +1135,15 @@ constexpr Angle kConferenceAngles[] = {
     {{kConferenceTitles[2], kConferenceTitles[6], kConferenceTitles[10]},
      {kConferenceSapos[1], kConferenceSapos[3]},
      {kConferenceParagraphs[3]}},
-    {{kConferenceTitles[5], kConferenceTitles[12]},
-     {kConferenceSapos[2]},
-     {kConferenceParagraphs[4]}},
-    {{kConferenceTitles[7], kConferenceTitles[13]},
-     {kConferenceSapos[4]},
-     {kConferenceParagraphs[2]}},
+    {{kConferenceTitles[5], kConferenceTitles[12]}, {kConferenceSapos[2]}, {kConferenceParagraphs[4]}},
+    {{kConferenceTitles[7], kConferenceTitles[13]}, {kConferenceSapos[4]}, {kConferenceParagraphs[2]}},
     {{kConferenceTitles[4], kConferenceTitles[8], kConferenceTitles[11]},
      {kConferenceSapos[6]},
      {kConferenceParagraphs[7]}},
 };
 constexpr const char* kConferenceHeadings[] = {"Thông tin ngắn gọn, sát thực tế", "Dành nhiều thời gian cho đối thoại",
-                                               "Lắng nghe để hành động", "Giám sát để nâng chất lượng",
-                                               "Đưa thông tin đến từng hộ", "Kết quả hội nghị tại các thôn"};
+                                               "Lắng nghe để hành động",          "Giám sát để nâng chất lượng",
+                                               "Đưa thông tin đến từng hộ",       "Kết quả hội nghị tại các thôn"};
 constexpr const char* kConferenceItems[] = {
     "Tình hình thời sự nổi bật trong nước và trong tỉnh tháng {thang}",
     "Kết quả thực hiện nhiệm vụ phát triển kinh tế – xã hội của {xa}",
@@ -1122,12 +1239,8 @@ constexpr Angle kLogbookAngles[] = {
     {{kLogbookTitles[0], kLogbookTitles[3], kLogbookTitles[8]},
      {kLogbookSapos[0], kLogbookSapos[2]},
      {kLogbookParagraphs[1]}},
-    {{kLogbookTitles[1], kLogbookTitles[4], kLogbookTitles[5]},
-     {kLogbookSapos[1]},
-     {kLogbookParagraphs[8]}},
-    {{kLogbookTitles[2], kLogbookTitles[6], kLogbookTitles[7]},
-     {kLogbookSapos[3]},
-     {kLogbookParagraphs[3]}},
+    {{kLogbookTitles[1], kLogbookTitles[4], kLogbookTitles[5]}, {kLogbookSapos[1]}, {kLogbookParagraphs[8]}},
+    {{kLogbookTitles[2], kLogbookTitles[6], kLogbookTitles[7]}, {kLogbookSapos[3]}, {kLogbookParagraphs[3]}},
 };
 constexpr const char* kLogbookHeadings[] = {"Ghi đủ, ghi đúng, ghi kịp thời", "Sổ nhật ký – công cụ nắm tình hình",
                                             "Kiểm tra để nâng chất lượng ghi chép", "Từ ghi chép đến hành động",
@@ -1218,18 +1331,12 @@ constexpr const char* kRotationParagraphs[] = {
     "được sự gần gũi, tin tưởng.",
 };
 constexpr Angle kRotationAngles[] = {
-    {{kRotationTitles[0], kRotationTitles[6]},
-     {kRotationSapos[0]},
-     {kRotationParagraphs[0]}},
+    {{kRotationTitles[0], kRotationTitles[6]}, {kRotationSapos[0]}, {kRotationParagraphs[0]}},
     {{kRotationTitles[1], kRotationTitles[4], kRotationTitles[5], kRotationTitles[7]},
      {kRotationSapos[2]},
      {kRotationParagraphs[1]}},
-    {{kRotationTitles[2], kRotationTitles[8]},
-     {kRotationSapos[3]},
-     {kRotationParagraphs[2]}},
-    {{kRotationTitles[3]},
-     {kRotationSapos[1]},
-     {kRotationParagraphs[3]}},
+    {{kRotationTitles[2], kRotationTitles[8]}, {kRotationSapos[3]}, {kRotationParagraphs[2]}},
+    {{kRotationTitles[3]}, {kRotationSapos[1]}, {kRotationParagraphs[3]}},
 };
 constexpr const char* kRotationHeadings[] = {"Gần dân để hiểu dân", "Luân phiên để nắm thực tế",
                                              "Trách nhiệm gắn với địa bàn", "Những việc làm cụ thể",
@@ -1325,15 +1432,9 @@ constexpr Angle kSkilfulAngles[] = {
     {{kSkilfulTitles[1], kSkilfulTitles[4], kSkilfulTitles[6]},
      {kSkilfulSapos[0], kSkilfulSapos[2]},
      {kSkilfulParagraphs[0]}},
-    {{kSkilfulTitles[0], kSkilfulTitles[2], kSkilfulTitles[7]},
-     {kSkilfulSapos[1]},
-     {kSkilfulParagraphs[3]}},
-    {{kSkilfulTitles[5], kSkilfulTitles[8]},
-     {kSkilfulSapos[4]},
-     {kSkilfulParagraphs[0]}},
-    {{kSkilfulTitles[3]},
-     {kSkilfulSapos[3]},
-     {kSkilfulParagraphs[4]}},
+    {{kSkilfulTitles[0], kSkilfulTitles[2], kSkilfulTitles[7]}, {kSkilfulSapos[1]}, {kSkilfulParagraphs[3]}},
+    {{kSkilfulTitles[5], kSkilfulTitles[8]}, {kSkilfulSapos[4]}, {kSkilfulParagraphs[0]}},
+    {{kSkilfulTitles[3]}, {kSkilfulSapos[3]}, {kSkilfulParagraphs[4]}},
 };
 constexpr const char* kSkilfulHeadings[] = {"Nói để dân hiểu, làm để dân tin", "Bắt đầu từ những việc nhỏ",
                                             "Lan tỏa từ một thôn", "Chọn đúng người, đúng việc",
@@ -1430,18 +1531,10 @@ constexpr const char* kRuralParagraphs[] = {
     "công trình [nhà văn hóa|sân thể thao|điện chiếu sáng] của thôn.",
 };
 constexpr Angle kRuralAngles[] = {
-    {{kRuralTitles[0], kRuralTitles[6]},
-     {kRuralSapos[0]},
-     {kRuralParagraphs[0]}},
-    {{kRuralTitles[5], kRuralTitles[9]},
-     {kRuralSapos[1]},
-     {kRuralParagraphs[1]}},
-    {{kRuralTitles[2], kRuralTitles[7], kRuralTitles[1]},
-     {kRuralSapos[3]},
-     {kRuralParagraphs[2]}},
-    {{kRuralTitles[3], kRuralTitles[4], kRuralTitles[8]},
-     {kRuralSapos[2]},
-     {kRuralParagraphs[3]}},
+    {{kRuralTitles[0], kRuralTitles[6]}, {kRuralSapos[0]}, {kRuralParagraphs[0]}},
+    {{kRuralTitles[5], kRuralTitles[9]}, {kRuralSapos[1]}, {kRuralParagraphs[1]}},
+    {{kRuralTitles[2], kRuralTitles[7], kRuralTitles[1]}, {kRuralSapos[3]}, {kRuralParagraphs[2]}},
+    {{kRuralTitles[3], kRuralTitles[4], kRuralTitles[8]}, {kRuralSapos[2]}, {kRuralParagraphs[3]}},
 };
 constexpr const char* kRuralHeadings[] = {"Đường mới từ lòng dân", "Nhà nước và Nhân dân cùng làm",
                                           "Người dân là chủ thể", "Những tiêu chí còn khó",
@@ -1470,9 +1563,12 @@ constexpr Picture kRuralPictures[] = {
 };
 constexpr const char* kRuralTags[] = {"Xây dựng nông thôn mới", "Hiến đất làm đường", "Nhà nước và Nhân dân cùng làm"};
 constexpr DocSubject kRuralDocs[] = {
-    {DocKind::kPlan, Issuer::kCommuneGovernment, "thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm {nam}"},
-    {DocKind::kLetter, Issuer::kCommuneParty, "đẩy mạnh tuyên truyền, vận động Nhân dân tham gia xây dựng nông thôn mới"},
-    {DocKind::kGuide, Issuer::kCommuneGovernment, "vận động Nhân dân hiến đất, góp công làm đường giao thông nông thôn"},
+    {DocKind::kPlan, Issuer::kCommuneGovernment,
+     "thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm {nam}"},
+    {DocKind::kLetter, Issuer::kCommuneParty,
+     "đẩy mạnh tuyên truyền, vận động Nhân dân tham gia xây dựng nông thôn mới"},
+    {DocKind::kGuide, Issuer::kCommuneGovernment,
+     "vận động Nhân dân hiến đất, góp công làm đường giao thông nông thôn"},
 };
 
 // --- Chuyển đổi số ----------------------------------------------------------------------------
@@ -1543,21 +1639,13 @@ constexpr const char* kDigitalParagraphs[] = {
     "dụng.",
 };
 constexpr Angle kDigitalAngles[] = {
-    {{kDigitalTitles[0], kDigitalTitles[7]},
-     {kDigitalSapos[0]},
-     {kDigitalParagraphs[2]}},
-    {{kDigitalTitles[1], kDigitalTitles[4], kDigitalTitles[9]},
-     {kDigitalSapos[1]},
-     {kDigitalParagraphs[0]}},
+    {{kDigitalTitles[0], kDigitalTitles[7]}, {kDigitalSapos[0]}, {kDigitalParagraphs[2]}},
+    {{kDigitalTitles[1], kDigitalTitles[4], kDigitalTitles[9]}, {kDigitalSapos[1]}, {kDigitalParagraphs[0]}},
     {{kDigitalTitles[2], kDigitalTitles[5], kDigitalTitles[6]},
      {kDigitalSapos[3], kDigitalSapos[4]},
      {kDigitalParagraphs[2]}},
-    {{kDigitalTitles[3]},
-     {kDigitalSapos[2]},
-     {kDigitalParagraphs[3]}},
-    {{kDigitalTitles[8]},
-     {kDigitalSapos[5]},
-     {kDigitalParagraphs[6]}},
+    {{kDigitalTitles[3]}, {kDigitalSapos[2]}, {kDigitalParagraphs[3]}},
+    {{kDigitalTitles[8]}, {kDigitalSapos[5]}, {kDigitalParagraphs[6]}},
 };
 constexpr const char* kDigitalHeadings[] = {"Tổ công nghệ số đến từng nhà", "Dịch vụ công trong tầm tay",
                                             "Thanh toán không dùng tiền mặt lên bản", "Tỉnh táo trước lừa đảo qua mạng",
@@ -1581,12 +1669,14 @@ constexpr Picture kDigitalPictures[] = {
      "Đoàn viên thanh niên {xa} hướng dẫn người dân {thon} kích hoạt tài khoản định danh điện tử."},
     {"Người dân xếp hàng tại bàn hỗ trợ dịch vụ công trực tuyến ở nhà văn hóa",
      "Người dân được hỗ trợ nộp hồ sơ trực tuyến tại nhà văn hóa {thon}."},
-    {"Mã QR thanh toán dán trên quầy hàng tại chợ phiên", "Thanh toán bằng mã QR đã trở nên quen thuộc tại chợ phiên {ten_xa}."},
+    {"Mã QR thanh toán dán trên quầy hàng tại chợ phiên",
+     "Thanh toán bằng mã QR đã trở nên quen thuộc tại chợ phiên {ten_xa}."},
 };
 constexpr const char* kDigitalTags[] = {"Chuyển đổi số", "Đề án 06", "Thanh toán không dùng tiền mặt"};
 constexpr DocSubject kDigitalDocs[] = {
     {DocKind::kPlan, Issuer::kCommuneGovernment, "thực hiện chuyển đổi số và Đề án 06 trên địa bàn năm {nam}"},
-    {DocKind::kLetter, Issuer::kCommuneGovernment, "đẩy mạnh thanh toán không dùng tiền mặt trong chi trả an sinh xã hội"},
+    {DocKind::kLetter, Issuer::kCommuneGovernment,
+     "đẩy mạnh thanh toán không dùng tiền mặt trong chi trả an sinh xã hội"},
     {DocKind::kDecision, Issuer::kCommuneGovernment, "kiện toàn tổ công nghệ số cộng đồng các thôn, bản"},
 };
 
@@ -1641,7 +1731,8 @@ constexpr const char* kBorderParagraphs[] = {
     "ngăn chặn [nhiều vụ việc vi phạm quy chế biên giới|các trường hợp có ý định xuất cảnh trái phép]. An ninh chính "
     "trị, trật tự an toàn xã hội khu vực biên giới được giữ vững.",
     "Cùng với tuyên truyền, bộ đội biên phòng còn giúp dân phát triển kinh tế. Trong tháng {thang}, cán bộ, chiến sĩ "
-    "đồn đã giúp bà con {thon} {cay_viec}, [sửa chữa {n} căn nhà bị hư hỏng|khơi thông rãnh thoát nước trên tuyến đường "
+    "đồn đã giúp bà con {thon} {cay_viec}, [sửa chữa {n} căn nhà bị hư hỏng|khơi thông rãnh thoát nước trên tuyến "
+    "đường "
     "vào thôn], được Nhân dân đồng tình, ủng hộ.",
     "Đồng chí {cb}, {cv} {xa}, đánh giá sự phối hợp giữa cấp ủy, chính quyền xã với đồn biên phòng ngày càng chặt chẽ. "
     "Mỗi hội nghị tuyên vận đều có nội dung về tình hình biên giới, giúp bà con nắm được chủ trương, pháp luật và nâng "
@@ -1654,15 +1745,9 @@ constexpr Angle kBorderAngles[] = {
     {{kBorderTitles[0], kBorderTitles[2], kBorderTitles[3]},
      {kBorderSapos[0], kBorderSapos[2]},
      {kBorderParagraphs[0]}},
-    {{kBorderTitles[1], kBorderTitles[5]},
-     {kBorderSapos[1]},
-     {kBorderParagraphs[2]}},
-    {{kBorderTitles[4], kBorderTitles[8]},
-     {kBorderSapos[3]},
-     {kBorderParagraphs[5]}},
-    {{kBorderTitles[6], kBorderTitles[7]},
-     {kBorderSapos[4]},
-     {kBorderParagraphs[7]}},
+    {{kBorderTitles[1], kBorderTitles[5]}, {kBorderSapos[1]}, {kBorderParagraphs[2]}},
+    {{kBorderTitles[4], kBorderTitles[8]}, {kBorderSapos[3]}, {kBorderParagraphs[5]}},
+    {{kBorderTitles[6], kBorderTitles[7]}, {kBorderSapos[4]}, {kBorderParagraphs[7]}},
 };
 constexpr const char* kBorderHeadings[] = {"Mỗi người dân là một cột mốc sống", "Bộ đội biên phòng bám dân, giúp dân",
                                            "Tự quản đường biên, cột mốc", "Giữ vững bình yên nơi biên giới",
@@ -1685,12 +1770,14 @@ constexpr Picture kBorderPictures[] = {
      "Tổ tự quản đường biên, cột mốc {thon} cùng cán bộ {bp} tuần tra biên giới."},
     {"Chiến sĩ biên phòng mặc quân phục xanh nói chuyện với bà con tại sân nhà văn hóa",
      "Cán bộ {bp} tuyên truyền pháp luật về biên giới cho người dân {thon}."},
-    {"Bộ đội và người dân cùng khiêng vật liệu làm nhà trên con dốc", "Bộ đội biên phòng giúp dân {thon}, {xa} làm nhà."},
+    {"Bộ đội và người dân cùng khiêng vật liệu làm nhà trên con dốc",
+     "Bộ đội biên phòng giúp dân {thon}, {xa} làm nhà."},
 };
 constexpr const char* kBorderTags[] = {"Biên giới", "Bộ đội biên phòng", "Quốc phòng – an ninh"};
 constexpr DocSubject kBorderDocs[] = {
     {DocKind::kPlan, Issuer::kCommuneParty, "tuyên truyền, phổ biến pháp luật về biên giới quốc gia năm {nam}"},
-    {DocKind::kPlan, Issuer::kCommuneGovernment, "thực hiện phong trào toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới năm {nam}"},
+    {DocKind::kPlan, Issuer::kCommuneGovernment,
+     "thực hiện phong trào toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới năm {nam}"},
     {DocKind::kLetter, Issuer::kCommuneParty, "tăng cường tuyên truyền phòng, chống xuất cảnh trái phép"},
 };
 
@@ -1749,22 +1836,19 @@ constexpr const char* kFestivalParagraphs[] = {
     "thông|phòng, chống ma túy|bảo vệ rừng] bằng {tieng}, qua các câu hỏi đố vui có thưởng. Cách làm này giúp thông "
     "tin đến với bà con tự nhiên, dễ nhớ.",
     "Việc duy trì {le_hoi} nằm trong kế hoạch bảo tồn văn hóa truyền thống các dân tộc của {huyen}. [Hằng năm, địa "
-    "phương hỗ trợ kinh phí, trang phục, nhạc cụ cho các đội văn nghệ thôn, bản.|Các nghi thức chính của lễ hội đã được "
+    "phương hỗ trợ kinh phí, trang phục, nhạc cụ cho các đội văn nghệ thôn, bản.|Các nghi thức chính của lễ hội đã "
+    "được "
     "ghi chép, lưu giữ bằng tư liệu hình ảnh.]",
 };
 constexpr Angle kFestivalAngles[] = {
     {{kFestivalTitles[0], kFestivalTitles[1], kFestivalTitles[4], kFestivalTitles[9]},
      {kFestivalSapos[0], kFestivalSapos[1]},
      {kFestivalParagraphs[0]}},
-    {{kFestivalTitles[5]},
-     {kFestivalSapos[2]},
-     {kFestivalParagraphs[1]}},
+    {{kFestivalTitles[5]}, {kFestivalSapos[2]}, {kFestivalParagraphs[1]}},
     {{kFestivalTitles[2], kFestivalTitles[6], kFestivalTitles[7], kFestivalTitles[8]},
      {kFestivalSapos[3]},
      {kFestivalParagraphs[3]}},
-    {{kFestivalTitles[3]},
-     {kFestivalSapos[4]},
-     {kFestivalParagraphs[4]}},
+    {{kFestivalTitles[3]}, {kFestivalSapos[4]}, {kFestivalParagraphs[4]}},
 };
 constexpr const char* kFestivalHeadings[] = {"Nét đẹp của lễ hội truyền thống", "Giữ hồn văn hóa {dt}",
                                              "Lễ hội an toàn, tiết kiệm", "Gắn bảo tồn văn hóa với du lịch",
@@ -1786,15 +1870,18 @@ constexpr const char* kFestivalQuotes[] = {
 constexpr Picture kFestivalPictures[] = {
     {"Các cô gái {dt} mặc trang phục truyền thống sặc sỡ múa trên bãi đất rộng giữa thôn",
      "Tiết mục múa truyền thống tại {le_hoi} ở {thon}, {xa}."},
-    {"Người cao tuổi trong trang phục truyền thống thực hiện nghi lễ bên mâm cúng", "Nghi thức phần lễ trong {le_hoi} năm {nam}."},
-    {"Du khách chụp ảnh cùng người dân địa phương bên gian hàng thổ cẩm", "Du khách tham quan gian hàng thổ cẩm tại {le_hoi} ở {xa}."},
+    {"Người cao tuổi trong trang phục truyền thống thực hiện nghi lễ bên mâm cúng",
+     "Nghi thức phần lễ trong {le_hoi} năm {nam}."},
+    {"Du khách chụp ảnh cùng người dân địa phương bên gian hàng thổ cẩm",
+     "Du khách tham quan gian hàng thổ cẩm tại {le_hoi} ở {xa}."},
 };
 constexpr const char* kFestivalTags[] = {"Lễ hội truyền thống", "Bảo tồn văn hóa", "Đồng bào dân tộc thiểu số",
                                          "Du lịch cộng đồng"};
 constexpr DocSubject kFestivalDocs[] = {
     {DocKind::kPlan, Issuer::kCommuneGovernment, "tổ chức {le_hoi} năm {nam}"},
     {DocKind::kLetter, Issuer::kCommuneParty, "thực hiện nếp sống văn minh trong tổ chức lễ hội năm {nam}"},
-    {DocKind::kPlan, Issuer::kCommuneGovernment, "bảo tồn, phát huy giá trị văn hóa truyền thống các dân tộc năm {nam}"},
+    {DocKind::kPlan, Issuer::kCommuneGovernment,
+     "bảo tồn, phát huy giá trị văn hóa truyền thống các dân tộc năm {nam}"},
 };
 
 // --- Nông nghiệp ------------------------------------------------------------------------------
@@ -1852,15 +1939,9 @@ constexpr const char* kFarmingParagraphs[] = {
     "học nghề]. Tỷ lệ hộ nghèo của {xa} giảm còn {pct3}%, giảm {n3} điểm phần trăm so với năm {nam_truoc}.",
 };
 constexpr Angle kFarmingAngles[] = {
-    {{kFarmingTitles[0], kFarmingTitles[6]},
-     {kFarmingSapos[0]},
-     {kFarmingParagraphs[1]}},
-    {{kFarmingTitles[1], kFarmingTitles[3], kFarmingTitles[9]},
-     {kFarmingSapos[1]},
-     {kFarmingParagraphs[2]}},
-    {{kFarmingTitles[5]},
-     {kFarmingSapos[2]},
-     {kFarmingParagraphs[3]}},
+    {{kFarmingTitles[0], kFarmingTitles[6]}, {kFarmingSapos[0]}, {kFarmingParagraphs[1]}},
+    {{kFarmingTitles[1], kFarmingTitles[3], kFarmingTitles[9]}, {kFarmingSapos[1]}, {kFarmingParagraphs[2]}},
+    {{kFarmingTitles[5]}, {kFarmingSapos[2]}, {kFarmingParagraphs[3]}},
     {{kFarmingTitles[2], kFarmingTitles[4], kFarmingTitles[7], kFarmingTitles[8]},
      {kFarmingSapos[3]},
      {kFarmingParagraphs[4]}},
@@ -1966,15 +2047,9 @@ constexpr Angle kHazardAngles[] = {
     {{kHazardTitles[0], kHazardTitles[4], kHazardTitles[5], kHazardTitles[1]},
      {kHazardSapos[0]},
      {kHazardParagraphs[0]}},
-    {{kHazardTitles[3], kHazardTitles[6], kHazardTitles[8]},
-     {kHazardSapos[1]},
-     {kHazardParagraphs[2]}},
-    {{kHazardTitles[2]},
-     {kHazardSapos[2]},
-     {kDrillLeads[0], kDrillLeads[1]}},
-    {{kHazardTitles[7]},
-     {kHazardSapos[3]},
-     {kHazardParagraphs[6]}},
+    {{kHazardTitles[3], kHazardTitles[6], kHazardTitles[8]}, {kHazardSapos[1]}, {kHazardParagraphs[2]}},
+    {{kHazardTitles[2]}, {kHazardSapos[2]}, {kDrillLeads[0], kDrillLeads[1]}},
+    {{kHazardTitles[7]}, {kHazardSapos[3]}, {kHazardParagraphs[6]}},
 };
 constexpr const char* kHazardHeadings[] = {"Chủ động từ sớm, từ xa", "Không để người dân bị bất ngờ",
                                            "Khắc phục hậu quả, ổn định cuộc sống", "Phương châm “bốn tại chỗ”",
@@ -2003,7 +2078,8 @@ constexpr const char* kHazardTags[] = {"Phòng, chống thiên tai", "Bốn tạ
 constexpr DocSubject kHazardDocs[] = {
     {DocKind::kPlan, Issuer::kCommuneGovernment, "phòng, chống thiên tai và tìm kiếm cứu nạn năm {nam}"},
     {DocKind::kLetter, Issuer::kCommuneGovernment, "chủ động ứng phó với {thien_tai} tháng {thang_nam}"},
-    {DocKind::kNotice, Issuer::kCommuneGovernment, "kết quả rà soát các hộ dân sống trong vùng có nguy cơ sạt lở đất, lũ quét"},
+    {DocKind::kNotice, Issuer::kCommuneGovernment,
+     "kết quả rà soát các hộ dân sống trong vùng có nguy cơ sạt lở đất, lũ quét"},
 };
 
 // --- Giáo dục ---------------------------------------------------------------------------------
@@ -2025,7 +2101,8 @@ constexpr const char* kSchoolPhotos[] = {
     "Bữa cơm bán trú ở {truong}",
 };
 constexpr const char* kSchoolSapos[] = {
-    "Năm học {nam_hoc}, {xa} có {hs} học sinh các cấp, tỷ lệ trẻ trong độ tuổi đến trường đạt {pct_cao}%. Kết quả có được "
+    "Năm học {nam_hoc}, {xa} có {hs} học sinh các cấp, tỷ lệ trẻ trong độ tuổi đến trường đạt {pct_cao}%. Kết quả có "
+    "được "
     "nhờ sự phối hợp chặt chẽ giữa nhà trường, chính quyền và các tổ tuyên vận thôn, bản.",
     "Sau kỳ nghỉ, vẫn còn {n} học sinh ở {thon} chưa trở lại lớp. Ngay lập tức, thầy cô {truong} phối hợp với tổ tuyên "
     "vận thôn đến từng gia đình vận động, đưa các em trở lại trường.",
@@ -2066,26 +2143,17 @@ constexpr Angle kSchoolAngles[] = {
     {{kSchoolTitles[0], kSchoolTitles[2], kSchoolTitles[3], kSchoolTitles[4]},
      {kSchoolSapos[0], kSchoolSapos[1]},
      {kSchoolParagraphs[0]}},
-    {{kSchoolTitles[1], kSchoolTitles[5], kSchoolTitles[6]},
-     {kSchoolSapos[2]},
-     {kSchoolParagraphs[2]}},
-    {{kSchoolTitles[7]},
-     {kSchoolSapos[3]},
-     {kSchoolParagraphs[6]}},
-    {{kSchoolTitles[8]},
-     {kSchoolSapos[4]},
-     {kSchoolParagraphs[4]}},
+    {{kSchoolTitles[1], kSchoolTitles[5], kSchoolTitles[6]}, {kSchoolSapos[2]}, {kSchoolParagraphs[2]}},
+    {{kSchoolTitles[7]}, {kSchoolSapos[3]}, {kSchoolParagraphs[6]}},
+    {{kSchoolTitles[8]}, {kSchoolSapos[4]}, {kSchoolParagraphs[4]}},
 };
 constexpr const char* kSchoolHeadings[] = {"Không để học sinh nào bỏ học", "Bữa ăn bán trú ấm lòng",
                                            "Nhà trường và thôn bản cùng chung sức", "Xóa mù chữ cho phụ nữ vùng cao",
                                            "Chắp cánh ước mơ cho học sinh vùng cao"};
 constexpr const char* kSchoolItems[] = {
-    "Rà soát trẻ trong độ tuổi đến trường ở từng thôn",
-    "Vận động học sinh nghỉ học trở lại lớp",
-    "Bảo đảm bữa ăn, chỗ ở cho học sinh bán trú",
-    "Trao học bổng, quà cho học sinh có hoàn cảnh khó khăn",
-    "Mở lớp xóa mù chữ vào buổi tối cho người dân",
-    "Tuyên truyền phòng, chống tảo hôn trong học sinh",
+    "Rà soát trẻ trong độ tuổi đến trường ở từng thôn", "Vận động học sinh nghỉ học trở lại lớp",
+    "Bảo đảm bữa ăn, chỗ ở cho học sinh bán trú",       "Trao học bổng, quà cho học sinh có hoàn cảnh khó khăn",
+    "Mở lớp xóa mù chữ vào buổi tối cho người dân",     "Tuyên truyền phòng, chống tảo hôn trong học sinh",
 };
 constexpr const char* kSchoolQuotes[] = {
     "Con chữ là con đường thoát nghèo bền vững nhất. Mỗi em học sinh trở lại lớp là một niềm vui của cả thôn.",
@@ -2113,7 +2181,7 @@ constexpr const char* kHealthTitles[] = {
     "Nhân viên y tế thôn bản – [“cánh tay nối dài”|cầu nối] của {tram}",
     "Đưa dịch vụ chăm sóc sức khỏe [bà mẹ, trẻ em|đến gần hơn với người dân] ở {thon} ({ten_xa})",
     "{Xa} vận động phụ nữ {dt} sinh con tại [cơ sở y tế|trạm y tế]",
-    "Phòng, chống dịch bệnh [mùa mưa|sau mưa lũ] ở {xa} [năm {nam}|]",
+    "Chủ động phòng, chống dịch bệnh ở {xa} [năm {nam}|tháng {thang_nam}]",
     "{Tram} hoàn thiện hồ sơ sức khỏe điện tử cho {pct}% người dân",
     "Chị {ten_nu} và những năm làm nhân viên y tế ở {thon} ({ten_xa})",
     "{Tram} tiêm chủng cho {dd} lượt trẻ em trong tháng {thang_nam}",
@@ -2125,7 +2193,8 @@ constexpr const char* kHealthPhotos[] = {
 constexpr const char* kHealthSapos[] = {
     "Ngày {ngay}, {tram} phối hợp với {ubnd} tổ chức khám sức khỏe, cấp thuốc miễn phí cho {dd} người dân {thon}. "
     "Nhiều trường hợp mắc bệnh mãn tính đã được tư vấn điều trị kịp thời.",
-    "Đến tháng {thang_nam}, {xa} có {pct_cao}% người dân tham gia bảo hiểm y tế. Người dân được khám, chữa bệnh ngay tại "
+    "Đến tháng {thang_nam}, {xa} có {pct_cao}% người dân tham gia bảo hiểm y tế. Người dân được khám, chữa bệnh ngay "
+    "tại "
     "trạm y tế xã, giảm chi phí đi lại.",
     "Nhờ tuyên truyền bền bỉ của nhân viên y tế thôn bản và tổ tuyên vận, tỷ lệ phụ nữ ở {xa} sinh con tại cơ sở y tế "
     "đã tăng lên {pct}%, tình trạng sinh con tại nhà giảm rõ rệt.",
@@ -2147,9 +2216,9 @@ constexpr const char* kHealthParagraphs[] = {
     "sinh con tại cơ sở y tế đạt {pct}%.",
     "Trong đợt khám sức khỏe, các bác sĩ đã phát hiện nhiều trường hợp mắc [tăng huyết áp|đái tháo đường|bệnh về "
     "mắt] nhưng chưa được điều trị. Các trường hợp này được lập hồ sơ theo dõi, cấp thuốc định kỳ tại trạm y tế.",
-    "Cùng với khám chữa bệnh, {tram} tăng cường tuyên truyền vệ sinh môi trường, ăn chín uống sôi, ngủ màn; [phun "
-    "thuốc khử khuẩn tại các khu vực ngập úng sau mưa lũ|hướng dẫn xử lý nguồn nước sinh hoạt]. Từ đầu năm, trên địa "
-    "bàn không có dịch bệnh lớn xảy ra.",
+    "Cùng với khám chữa bệnh, {tram} tăng cường tuyên truyền vệ sinh môi trường, ăn chín uống sôi, ngủ màn; [vệ sinh "
+    "chuồng trại, khơi thông cống rãnh|hướng dẫn xử lý nguồn nước sinh hoạt]. Từ đầu năm, trên địa bàn không có dịch "
+    "bệnh lớn xảy ra.",
     "{Ong} ở {thon} chia sẻ: “Trước đây ốm đau phải xuống tận bệnh viện tuyến trên, tốn kém lắm. Giờ có thẻ bảo hiểm, "
     "lên trạm y tế xã là được khám, cấp thuốc, cán bộ y tế còn đến tận nhà hỏi thăm.”",
     "Đồng chí {cb}, {cv} {xa}, cho biết xã đang đề nghị cấp trên đầu tư, sửa chữa trạm y tế, bổ sung trang thiết bị; "
@@ -2157,30 +2226,20 @@ constexpr const char* kHealthParagraphs[] = {
     "khỏe định kỳ cho người cao tuổi].",
 };
 constexpr Angle kHealthAngles[] = {
-    {{kHealthTitles[0]},
-     {kHealthSapos[0]},
-     {kHealthParagraphs[4]}},
-    {{kHealthTitles[1], kHealthTitles[6]},
-     {kHealthSapos[1]},
-     {kHealthParagraphs[2]}},
+    {{kHealthTitles[0]}, {kHealthSapos[0]}, {kHealthParagraphs[4]}},
+    {{kHealthTitles[1], kHealthTitles[6]}, {kHealthSapos[1]}, {kHealthParagraphs[2]}},
     {{kHealthTitles[3], kHealthTitles[4], kHealthTitles[7], kHealthTitles[2]},
      {kHealthSapos[2]},
      {kHealthParagraphs[1]}},
-    {{kHealthTitles[8], kHealthTitles[5]},
-     {kHealthSapos[3]},
-     {kHealthParagraphs[5]}},
+    {{kHealthTitles[8], kHealthTitles[5]}, {kHealthSapos[3]}, {kHealthParagraphs[5]}},
 };
-constexpr const char* kHealthHeadings[] = {"Chăm sóc sức khỏe từ cơ sở",
-                                           "Nhân viên y tế thôn bản – cầu nối với người dân",
-                                           "Bảo hiểm y tế – chỗ dựa của người dân", "Thay đổi tập quán sinh con tại nhà",
-                                           "Phòng bệnh hơn chữa bệnh"};
+constexpr const char* kHealthHeadings[] = {
+    "Chăm sóc sức khỏe từ cơ sở", "Nhân viên y tế thôn bản – cầu nối với người dân",
+    "Bảo hiểm y tế – chỗ dựa của người dân", "Thay đổi tập quán sinh con tại nhà", "Phòng bệnh hơn chữa bệnh"};
 constexpr const char* kHealthItems[] = {
-    "Tiêm chủng đầy đủ, đúng lịch cho trẻ em",
-    "Khám thai định kỳ, sinh con tại cơ sở y tế",
-    "Tham gia bảo hiểm y tế hộ gia đình",
-    "Ăn chín, uống sôi, ngủ màn, giữ vệ sinh nguồn nước",
-    "Khám sức khỏe định kỳ cho người cao tuổi",
-    "Không tự ý dùng thuốc khi chưa có chỉ định",
+    "Tiêm chủng đầy đủ, đúng lịch cho trẻ em",  "Khám thai định kỳ, sinh con tại cơ sở y tế",
+    "Tham gia bảo hiểm y tế hộ gia đình",       "Ăn chín, uống sôi, ngủ màn, giữ vệ sinh nguồn nước",
+    "Khám sức khỏe định kỳ cho người cao tuổi", "Không tự ý dùng thuốc khi chưa có chỉ định",
 };
 constexpr const char* kHealthQuotes[] = {
     "Sức khỏe của người dân là vốn quý nhất. Trạm y tế phải là nơi đầu tiên bà con tìm đến khi ốm đau.",
@@ -2264,18 +2323,10 @@ constexpr const char* kPartyParagraphs[] = {
     "chi bộ đã kịp thời chấn chỉnh những hạn chế, khuyết điểm.",
 };
 constexpr Angle kPartyAngles[] = {
-    {{kPartyTitles[0], kPartyTitles[6]},
-     {kPartySapos[0], kPartySapos[3]},
-     {kPartyParagraphs[0]}},
-    {{kPartyTitles[1], kPartyTitles[4]},
-     {kPartySapos[1]},
-     {kPartyParagraphs[3]}},
-    {{kPartyTitles[2], kPartyTitles[3], kPartyTitles[8], kPartyTitles[5]},
-     {kPartySapos[2]},
-     {kPartyParagraphs[2]}},
-    {{kPartyTitles[7]},
-     {kPartySapos[4]},
-     {kPartyParagraphs[5]}},
+    {{kPartyTitles[0], kPartyTitles[6]}, {kPartySapos[0], kPartySapos[3]}, {kPartyParagraphs[0]}},
+    {{kPartyTitles[1], kPartyTitles[4]}, {kPartySapos[1]}, {kPartyParagraphs[3]}},
+    {{kPartyTitles[2], kPartyTitles[3], kPartyTitles[8], kPartyTitles[5]}, {kPartySapos[2]}, {kPartyParagraphs[2]}},
+    {{kPartyTitles[7]}, {kPartySapos[4]}, {kPartyParagraphs[5]}},
 };
 constexpr const char* kPartyHeadings[] = {"Đưa nghị quyết vào cuộc sống", "Đổi mới sinh hoạt chi bộ",
                                           "Phát triển đảng viên ở thôn, bản", "Đảng viên gương mẫu, dân tin theo",
@@ -2328,7 +2379,8 @@ constexpr const char* kDemocracyPhotos[] = {
     "Buổi đối thoại giữa lãnh đạo {xa} và Nhân dân tháng {thang_nam}",
 };
 constexpr const char* kDemocracySapos[] = {
-    "Ngày {ngay}, {thon}, {xa} tổ chức hội nghị bầu trưởng thôn nhiệm kỳ mới. Với {pct_cao}% cử tri đại diện hộ gia đình "
+    "Ngày {ngay}, {thon}, {xa} tổ chức hội nghị bầu trưởng thôn nhiệm kỳ mới. Với {pct_cao}% cử tri đại diện hộ gia "
+    "đình "
     "tham gia, hội nghị đã bầu {ong} làm trưởng thôn.",
     "Nhằm lắng nghe và giải quyết kịp thời kiến nghị của người dân, {ubnd} vừa tổ chức hội nghị đối thoại với {dd} "
     "người dân đại diện các thôn. {ykien} ý kiến đã được nêu, phần lớn được giải đáp ngay tại hội nghị.",
@@ -2366,18 +2418,12 @@ constexpr const char* kDemocracyParagraphs[] = {
     "sống.",
 };
 constexpr Angle kDemocracyAngles[] = {
-    {{kDemocracyTitles[0]},
-     {kDemocracySapos[0]},
-     {kElectionLeads[0], kElectionLeads[1]}},
-    {{kDemocracyTitles[1], kDemocracyTitles[6]},
-     {kDemocracySapos[1]},
-     {kDemocracyParagraphs[0]}},
+    {{kDemocracyTitles[0]}, {kDemocracySapos[0]}, {kElectionLeads[0], kElectionLeads[1]}},
+    {{kDemocracyTitles[1], kDemocracyTitles[6]}, {kDemocracySapos[1]}, {kDemocracyParagraphs[0]}},
     {{kDemocracyTitles[2], kDemocracyTitles[3], kDemocracyTitles[5], kDemocracyTitles[7]},
      {kDemocracySapos[2]},
      {kDemocracyParagraphs[1]}},
-    {{kDemocracyTitles[4]},
-     {kDemocracySapos[3]},
-     {kDemocracyParagraphs[3]}},
+    {{kDemocracyTitles[4]}, {kDemocracySapos[3]}, {kDemocracyParagraphs[3]}},
 };
 constexpr const char* kDemocracyHeadings[] = {"Dân biết, dân bàn, dân làm", "Công khai để dân giám sát",
                                               "Đối thoại để hiểu dân", "Hương ước mới, nếp sống mới",
@@ -2396,7 +2442,8 @@ constexpr const char* kDemocracyQuotes[] = {
     "Đối thoại là để nghe cả những điều chưa vừa lòng. Có nghe thẳng thì mới sửa được đúng chỗ.",
 };
 constexpr Picture kDemocracyPictures[] = {
-    {"Cử tri xếp hàng bỏ phiếu vào hòm phiếu đặt trên bàn phủ khăn đỏ", "Cử tri {thon} bỏ phiếu bầu trưởng thôn nhiệm kỳ mới."},
+    {"Cử tri xếp hàng bỏ phiếu vào hòm phiếu đặt trên bàn phủ khăn đỏ",
+     "Cử tri {thon} bỏ phiếu bầu trưởng thôn nhiệm kỳ mới."},
     {"Lãnh đạo xã ngồi ở bàn chủ tọa lắng nghe người dân phát biểu", "Lãnh đạo {xa} đối thoại với Nhân dân."},
     {"Bảng niêm yết thông tin công khai tại nhà văn hóa thôn, người dân đứng xem",
      "Người dân {thon} xem các nội dung công khai tại nhà văn hóa thôn."},
@@ -2415,9 +2462,11 @@ constexpr std::string_view kTrainingSections[] = {"thong-tin-tuyen-van", "xay-du
 constexpr const char* kTrainingTitles[] = {
     "{Huyen_uy} tập huấn nghiệp vụ tuyên vận cho {dd} cán bộ cơ sở [năm {nam}|tháng {thang_nam}]",
     "Bồi dưỡng kỹ năng báo cáo viên cho cán bộ tuyên vận {huyen} [năm {nam}|tháng {thang_nam}]",
-    "Tập huấn kỹ năng viết tin, bài cho chuyên mục “Thông tin tuyên vận” ở {huyen} [năm {nam}|]",
-    "{Xa} tập huấn cho {n2} thành viên tổ tuyên vận thôn, bản [tháng {thang_nam}|]",
-    "Cán bộ tuyên vận {xa} [học cách|được hướng dẫn] khai thác tài liệu trên Cổng Thông tin điện tử",
+    "Tập huấn kỹ năng viết tin, bài cho chuyên mục “Thông tin tuyên vận” ở {huyen} [năm {nam}|tháng {thang_nam}]",
+    "{Xa} tập huấn cho {tv_tong} thành viên tổ tuyên vận thôn, bản [tháng {thang_nam}|năm {nam}]",
+    "Cán bộ tuyên vận {xa} [học cách|được hướng dẫn] khai thác tài liệu trên Cổng Thông tin điện tử [tháng "
+    "{thang_nam}|năm "
+    "{nam}]",
     "Nâng cao kỹ năng xác định mục tiêu, nhiệm vụ tuyên vận cho cán bộ {xa}",
     "[Lớp|Khóa] tập huấn nghiệp vụ tuyên vận tháng {thang_nam} ở {huyen}: [học đi đôi với hành|chú trọng thực hành]",
 };
@@ -2433,7 +2482,7 @@ constexpr const char* kTrainingSapos[] = {
     "Trong {n3} ngày của lớp tập huấn tháng {thang_nam}, {dd} học viên được trang bị kỹ năng báo cáo viên, kỹ "
     "năng xác định mục tiêu, nhiệm vụ tuyên vận hằng tháng và cách ghi chép Sổ nhật ký tuyên vận. Lớp học do "
     "{huyen_uy} tổ chức dành nhiều thời gian cho thực hành.",
-    "Để nâng cao chất lượng hội nghị tuyên vận, tháng {thang_nam} {dang_uy} đã tổ chức tập huấn cho {n2} "
+    "Để nâng cao chất lượng hội nghị tuyên vận, tháng {thang_nam} {dang_uy} đã tổ chức tập huấn cho {tv_tong} "
     "thành viên tổ tuyên vận ở {so_thon} thôn. Nội dung tập trung vào kỹ năng tuyên truyền miệng và vận động "
     "Nhân dân.",
     "Lớp tập huấn nghiệp vụ tuyên vận tháng {thang_nam} của {huyen} với {dd} học viên có nội dung hướng dẫn "
@@ -2466,12 +2515,8 @@ constexpr Angle kTrainingAngles[] = {
     {{kTrainingTitles[0], kTrainingTitles[1], kTrainingTitles[6]},
      {kTrainingSapos[0], kTrainingSapos[1]},
      {kTrainingParagraphs[0]}},
-    {{kTrainingTitles[2]},
-     {kTrainingSapos[3]},
-     {kTrainingParagraphs[2]}},
-    {{kTrainingTitles[3], kTrainingTitles[4], kTrainingTitles[5]},
-     {kTrainingSapos[2]},
-     {kTrainingParagraphs[1]}},
+    {{kTrainingTitles[2]}, {kTrainingSapos[3]}, {kTrainingParagraphs[2]}},
+    {{kTrainingTitles[3], kTrainingTitles[4], kTrainingTitles[5]}, {kTrainingSapos[2]}, {kTrainingParagraphs[1]}},
 };
 constexpr const char* kTrainingHeadings[] = {"Trang bị kỹ năng cho cán bộ cơ sở", "Học đi đôi với hành",
                                              "Báo cáo viên nói để dân hiểu", "Viết tin, bài về hoạt động tuyên vận",
@@ -2493,8 +2538,10 @@ constexpr const char* kTrainingQuotes[] = {
 constexpr Picture kTrainingPictures[] = {
     {"Học viên ngồi theo dãy bàn trong hội trường, ghi chép bài giảng",
      "Lớp tập huấn nghiệp vụ tuyên vận do Ban Tuyên giáo {huyen_uy} tổ chức."},
-    {"Một học viên đứng trình bày trước lớp, giảng viên ngồi nhận xét", "Học viên thực hành kỹ năng báo cáo viên tại lớp tập huấn."},
-    {"Học viên thảo luận nhóm quanh tờ giấy khổ lớn ghi kế hoạch", "Học viên thảo luận nhóm xây dựng kế hoạch tuyên vận tháng."},
+    {"Một học viên đứng trình bày trước lớp, giảng viên ngồi nhận xét",
+     "Học viên thực hành kỹ năng báo cáo viên tại lớp tập huấn."},
+    {"Học viên thảo luận nhóm quanh tờ giấy khổ lớn ghi kế hoạch",
+     "Học viên thảo luận nhóm xây dựng kế hoạch tuyên vận tháng."},
 };
 constexpr const char* kTrainingTags[] = {"Tập huấn", "Báo cáo viên", "Nghiệp vụ tuyên vận"};
 constexpr DocSubject kTrainingDocs[] = {
@@ -2507,7 +2554,7 @@ constexpr DocSubject kTrainingDocs[] = {
 
 constexpr std::string_view kScoringSections[] = {"thong-tin-tuyen-van", "xay-dung-dang"};
 constexpr const char* kScoringTitles[] = {
-    "{Huyen} chấm điểm công tác tuyên vận tháng {thang_nam}: {n} xã xếp loại tốt",
+    "{Huyen} chấm điểm công tác tuyên vận tháng {thang_nam}: {xa_tot} xã xếp loại tốt",
     "Kết quả đánh giá, chấm điểm công tác tuyên vận các xã của {huyen} tháng {thang_nam}",
     "{Huyen_uy} [nhắc nhở|chấn chỉnh] các địa phương chậm gửi báo cáo tuyên vận tháng {thang_nam}",
     "{Xa} vươn lên dẫn đầu [bảng chấm điểm|kết quả chấm điểm] công tác tuyên vận tháng {thang_nam}",
@@ -2523,11 +2570,11 @@ constexpr const char* kScoringPhotos[] = {
     "Cán bộ Ban Tuyên giáo dự Hội nghị tuyên vận tại {thon}, {xa}",
 };
 constexpr const char* kScoringSapos[] = {
-    "Theo kết quả đánh giá, chấm điểm của {huyen_uy}, tháng {thang_nam} có {n} xã xếp loại tốt, điểm bình "
+    "Theo kết quả đánh giá, chấm điểm của {huyen_uy}, tháng {thang_nam} có {xa_tot} xã xếp loại tốt, điểm bình "
     "quân đạt {diem} điểm; [không có xã nào|chỉ còn {n3} xã] xếp loại yếu. Các tiêu chí tập trung vào tổ chức "
     "hội nghị, ghi chép sổ nhật ký và chế độ báo cáo.",
     "Tại hội nghị giao ban công tác tuyên vận tháng {thang_nam}, {huyen_uy} đã thông báo kết quả chấm điểm "
-    "các xã, biểu dương {xa} đạt {diem} điểm với nhiều cách làm hay, đồng thời nhắc nhở người đứng đầu các "
+    "các xã, biểu dương {xa} đạt {diem_cao} điểm với nhiều cách làm hay, đồng thời nhắc nhở người đứng đầu các "
     "địa phương chậm báo cáo.",
     "Sau một năm tập trung hỗ trợ, {xa} đã ra khỏi danh sách địa bàn yếu về công tác tuyên vận. Điểm đánh giá bình "
     "quân của xã năm {nam} đạt {diem} điểm, tăng rõ so với năm trước.",
@@ -2539,7 +2586,8 @@ constexpr const char* kScoringSapos[] = {
 };
 /// The commune at the top of the month's scores.
 constexpr const char* kScoringLeads[] = {
-    "Tháng {thang}, {xa} đạt {diem} điểm, dẫn đầu {huyen}. Xã có cách làm nổi bật là [mời người có uy tín cùng trả lời "
+    "Tháng {thang}, {xa} đạt {diem_cao} điểm, dẫn đầu {huyen}. Xã có cách làm nổi bật là [mời người có uy tín cùng trả "
+    "lời "
     "ý kiến của dân|biên soạn thông tin thời sự cấp xã ngắn gọn, có số liệu cụ thể|duy trì việc ghi chép sổ nhật ký "
     "đầy đủ, khoa học ở tất cả các tổ].",
 };
@@ -2566,21 +2614,11 @@ constexpr const char* kScoringParagraphs[] = {
     "tăng {pct3}%.",
 };
 constexpr Angle kScoringAngles[] = {
-    {{kScoringTitles[0], kScoringTitles[1]},
-     {kScoringSapos[0]},
-     {kScoringParagraphs[0]}},
-    {{kScoringTitles[3]},
-     {kScoringSapos[1]},
-     {kScoringLeads[0]}},
-    {{kScoringTitles[2], kScoringTitles[5]},
-     {kScoringSapos[3]},
-     {kScoringParagraphs[4]}},
-    {{kScoringTitles[4], kScoringTitles[7]},
-     {kScoringSapos[2]},
-     {kScoringParagraphs[3]}},
-    {{kScoringTitles[6]},
-     {kScoringSapos[4]},
-     {kScoringParagraphs[6]}},
+    {{kScoringTitles[0], kScoringTitles[1]}, {kScoringSapos[0]}, {kScoringParagraphs[0]}},
+    {{kScoringTitles[3]}, {kScoringSapos[1]}, {kScoringLeads[0]}},
+    {{kScoringTitles[2], kScoringTitles[5]}, {kScoringSapos[3]}, {kScoringParagraphs[4]}},
+    {{kScoringTitles[4], kScoringTitles[7]}, {kScoringSapos[2]}, {kScoringParagraphs[3]}},
+    {{kScoringTitles[6]}, {kScoringSapos[4]}, {kScoringParagraphs[6]}},
 };
 constexpr const char* kScoringHeadings[] = {"Chấm điểm theo tiêu chí thống nhất", "Biểu dương cách làm hay",
                                             "Chấn chỉnh những hạn chế", "Tập trung hỗ trợ địa bàn yếu",
@@ -2663,25 +2701,23 @@ constexpr const char* kSocialParagraphs[] = {
     "không được bình xét gia đình văn hóa, đồng thời bị nhắc nhở trước cuộc họp thôn. Quy định do chính người dân bàn "
     "bạc, thống nhất nên được thực hiện nghiêm túc.",
     "Đồng chí {cb}, {cv} {xa}, cho biết thời gian tới xã tiếp tục tuyên truyền bằng nhiều hình thức phù hợp, [phát "
-    "thanh bằng {tieng} trên hệ thống loa của thôn|tổ chức các cuộc thi tìm hiểu pháp luật], đồng thời xử lý nghiêm các "
+    "thanh bằng {tieng} trên hệ thống loa của thôn|tổ chức các cuộc thi tìm hiểu pháp luật], đồng thời xử lý nghiêm "
+    "các "
     "trường hợp vi phạm để răn đe, giáo dục.",
     "Công an xã duy trì lực lượng bám địa bàn, phối hợp với các thôn nắm chắc tình hình nhân khẩu, người đi làm ăn xa. "
-    "[Các trường hợp đi lao động ở nơi khác đều được hướng dẫn khai báo tạm vắng, giữ liên lạc với gia đình.|Các trường "
+    "[Các trường hợp đi lao động ở nơi khác đều được hướng dẫn khai báo tạm vắng, giữ liên lạc với gia đình.|Các "
+    "trường "
     "hợp có biểu hiện nghi vấn được theo dõi, quản lý chặt chẽ.]",
 };
 constexpr Angle kSocialAngles[] = {
     {{kSocialTitles[0], kSocialTitles[5], kSocialTitles[3]},
      {kSocialSapos[0], kSocialSapos[2]},
      {kSocialParagraphs[1]}},
-    {{kSocialTitles[4]},
-     {kSocialSapos[1]},
-     {kSocialParagraphs[2]}},
+    {{kSocialTitles[4]}, {kSocialSapos[1]}, {kSocialParagraphs[2]}},
     {{kSocialTitles[1], kSocialTitles[6], kSocialTitles[8]},
      {kSocialSapos[2], kSocialSapos[3]},
      {kSocialParagraphs[5]}},
-    {{kSocialTitles[2], kSocialTitles[7]},
-     {kSocialSapos[3]},
-     {kSocialParagraphs[3]}},
+    {{kSocialTitles[2], kSocialTitles[7]}, {kSocialSapos[3]}, {kSocialParagraphs[3]}},
 };
 constexpr const char* kSocialHeadings[] = {"Tuyên truyền bằng tiếng dân tộc", "Phát huy vai trò người có uy tín",
                                            "Đưa vào hương ước, quy ước", "Bắt đầu từ mỗi gia đình",
@@ -2758,7 +2794,8 @@ constexpr const char* kPovertyLeads[] = {
 };
 constexpr const char* kPovertyParagraphs[] = {
     "Để thực hiện chương trình, xã đã rà soát kỹ từng hộ, bảo đảm đúng đối tượng, công khai danh sách tại các thôn. "
-    "Các tổ tuyên vận vận động anh em, dòng họ, bà con trong thôn góp công, góp vật liệu giúp gia đình được hỗ trợ hoàn "
+    "Các tổ tuyên vận vận động anh em, dòng họ, bà con trong thôn góp công, góp vật liệu giúp gia đình được hỗ trợ "
+    "hoàn "
     "thành nhà đúng tiến độ.",
     "Cùng với hỗ trợ nhà ở, xã triển khai đồng bộ các chính sách giảm nghèo như cho vay vốn ưu đãi, hỗ trợ giống cây "
     "trồng, vật nuôi, đào tạo nghề và giới thiệu việc làm. Năm {nam}, {n2} hộ được vay vốn, {n3} lớp dạy nghề ngắn hạn "
@@ -2770,38 +2807,24 @@ constexpr const char* kPovertyParagraphs[] = {
     "dân. Nguồn quỹ được sử dụng để hỗ trợ làm nhà, thăm hỏi các hộ có hoàn cảnh đặc biệt khó khăn, [tặng quà cho học "
     "sinh nghèo|hỗ trợ người bệnh hiểm nghèo].",
     "Đồng chí {cb}, {cv} {xa}, cho biết xã xác định giảm nghèo phải bắt đầu từ thay đổi nhận thức, khơi dậy ý chí tự "
-    "lực của người dân, tránh tư tưởng trông chờ, ỷ lại. Công tác tuyên vận vì thế được gắn chặt với từng chương trình, "
+    "lực của người dân, tránh tư tưởng trông chờ, ỷ lại. Công tác tuyên vận vì thế được gắn chặt với từng chương "
+    "trình, "
     "dự án giảm nghèo.",
 };
 constexpr Angle kPovertyAngles[] = {
-    {{kPovertyTitles[0], kPovertyTitles[5]},
-     {kPovertySapos[0]},
-     {kPovertyParagraphs[0]}},
-    {{kPovertyTitles[1]},
-     {kPovertySapos[1]},
-     {kPovertyLeads[0], kPovertyLeads[1]}},
-    {{kPovertyTitles[3], kPovertyTitles[4]},
-     {kPovertySapos[3]},
-     {kPovertyParagraphs[2]}},
-    {{kPovertyTitles[6]},
-     {kPovertySapos[4]},
-     {kPovertyLeads[2]}},
-    {{kPovertyTitles[2]},
-     {kPovertySapos[2]},
-     {kPovertyParagraphs[1]}},
-    {{kPovertyTitles[7]},
-     {kPovertySapos[5]},
-     {kPovertyParagraphs[3]}},
+    {{kPovertyTitles[0], kPovertyTitles[5]}, {kPovertySapos[0]}, {kPovertyParagraphs[0]}},
+    {{kPovertyTitles[1]}, {kPovertySapos[1]}, {kPovertyLeads[0], kPovertyLeads[1]}},
+    {{kPovertyTitles[3], kPovertyTitles[4]}, {kPovertySapos[3]}, {kPovertyParagraphs[2]}},
+    {{kPovertyTitles[6]}, {kPovertySapos[4]}, {kPovertyLeads[2]}},
+    {{kPovertyTitles[2]}, {kPovertySapos[2]}, {kPovertyParagraphs[1]}},
+    {{kPovertyTitles[7]}, {kPovertySapos[5]}, {kPovertyParagraphs[3]}},
 };
 constexpr const char* kPovertyHeadings[] = {"Nhà vững, dân yên tâm", "Chung tay vì người nghèo", "Nguồn vốn tiếp sức",
                                             "Khơi dậy ý chí tự lực", "Không để ai bị bỏ lại phía sau"};
 constexpr const char* kPovertyItems[] = {
-    "Rà soát, công khai danh sách hộ nghèo, hộ cận nghèo",
-    "Hỗ trợ xây mới, sửa chữa nhà ở cho hộ khó khăn",
-    "Cho vay vốn ưu đãi qua tổ tiết kiệm và vay vốn",
-    "Hỗ trợ giống cây trồng, vật nuôi, hướng dẫn kỹ thuật",
-    "Đào tạo nghề ngắn hạn, giới thiệu việc làm",
-    "Vận động ủng hộ Quỹ “Vì người nghèo”",
+    "Rà soát, công khai danh sách hộ nghèo, hộ cận nghèo", "Hỗ trợ xây mới, sửa chữa nhà ở cho hộ khó khăn",
+    "Cho vay vốn ưu đãi qua tổ tiết kiệm và vay vốn",      "Hỗ trợ giống cây trồng, vật nuôi, hướng dẫn kỹ thuật",
+    "Đào tạo nghề ngắn hạn, giới thiệu việc làm",          "Vận động ủng hộ Quỹ “Vì người nghèo”",
 };
 constexpr const char* kPovertyQuotes[] = {
     "Hỗ trợ chỉ là bước đầu, quan trọng là người dân có ý chí vươn lên. Chúng tôi vận động để mỗi hộ nghèo có một kế "
@@ -2826,50 +2849,56 @@ constexpr DocSubject kPovertyDocs[] = {
 
 constexpr Topic kTopics[] = {
     {"hoi-nghi", "Hội nghị tuyên vận hằng tháng", kConferenceSections, Flavor::kPlain, TableKind::kConference,
-     kConferenceAngles, kConferencePhotos, kConferenceParagraphs, kConferenceHeadings,
-     kConferenceItems, kConferenceQuotes, kConferencePictures, kConferenceTags, kConferenceDocs},
+     kConferenceAngles, kConferencePhotos, kConferenceParagraphs, kConferenceHeadings, kConferenceItems,
+     kConferenceQuotes, kConferencePictures, kConferenceTags, kConferenceDocs},
     {"so-nhat-ky", "Ghi chép Sổ nhật ký tuyên vận", kLogbookSections, Flavor::kPlain, TableKind::kLogbook,
-     kLogbookAngles, kLogbookPhotos, kLogbookParagraphs, kLogbookHeadings, kLogbookItems,
-     kLogbookQuotes, kLogbookPictures, kLogbookTags, kLogbookDocs},
+     kLogbookAngles, kLogbookPhotos, kLogbookParagraphs, kLogbookHeadings, kLogbookItems, kLogbookQuotes,
+     kLogbookPictures, kLogbookTags, kLogbookDocs},
     {"luan-phien", "Cán bộ bám cơ sở, luân phiên địa bàn", kRotationSections, Flavor::kPlain, TableKind::kNone,
-     kRotationAngles, kRotationPhotos, kRotationParagraphs, kRotationHeadings, kRotationItems,
-     kRotationQuotes, kRotationPictures, kRotationTags, kRotationDocs},
+     kRotationAngles, kRotationPhotos, kRotationParagraphs, kRotationHeadings, kRotationItems, kRotationQuotes,
+     kRotationPictures, kRotationTags, kRotationDocs},
     {"dan-van-kheo", "Phong trào thi đua “Dân vận khéo”", kSkilfulSections, Flavor::kPlain, TableKind::kNone,
-     kSkilfulAngles, kSkilfulPhotos, kSkilfulParagraphs, kSkilfulHeadings, kSkilfulItems,
-     kSkilfulQuotes, kSkilfulPictures, kSkilfulTags, kSkilfulDocs},
-    {"nong-thon-moi", "Xây dựng nông thôn mới", kRuralSections, Flavor::kCrop, TableKind::kRoads, kRuralAngles, kRuralPhotos, kRuralParagraphs, kRuralHeadings, kRuralItems, kRuralQuotes, kRuralPictures,
-     kRuralTags, kRuralDocs},
-    {"chuyen-doi-so", "Chuyển đổi số ở cơ sở", kDigitalSections, Flavor::kCrop, TableKind::kDigital, kDigitalAngles, kDigitalPhotos, kDigitalParagraphs, kDigitalHeadings, kDigitalItems, kDigitalQuotes,
-     kDigitalPictures, kDigitalTags, kDigitalDocs},
+     kSkilfulAngles, kSkilfulPhotos, kSkilfulParagraphs, kSkilfulHeadings, kSkilfulItems, kSkilfulQuotes,
+     kSkilfulPictures, kSkilfulTags, kSkilfulDocs},
+    {"nong-thon-moi", "Xây dựng nông thôn mới", kRuralSections, Flavor::kCrop, TableKind::kRoads, kRuralAngles,
+     kRuralPhotos, kRuralParagraphs, kRuralHeadings, kRuralItems, kRuralQuotes, kRuralPictures, kRuralTags, kRuralDocs},
+    {"chuyen-doi-so", "Chuyển đổi số ở cơ sở", kDigitalSections, Flavor::kCrop, TableKind::kDigital, kDigitalAngles,
+     kDigitalPhotos, kDigitalParagraphs, kDigitalHeadings, kDigitalItems, kDigitalQuotes, kDigitalPictures,
+     kDigitalTags, kDigitalDocs},
     {"bien-gioi", "Bảo vệ chủ quyền, an ninh biên giới", kBorderSections, Flavor::kCrop, TableKind::kNone,
-     kBorderAngles, kBorderPhotos, kBorderParagraphs, kBorderHeadings, kBorderItems, kBorderQuotes,
-     kBorderPictures, kBorderTags, kBorderDocs},
+     kBorderAngles, kBorderPhotos, kBorderParagraphs, kBorderHeadings, kBorderItems, kBorderQuotes, kBorderPictures,
+     kBorderTags, kBorderDocs},
     {"le-hoi", "Bảo tồn văn hóa, lễ hội truyền thống", kFestivalSections, Flavor::kFestival, TableKind::kNone,
-     kFestivalAngles, kFestivalPhotos, kFestivalParagraphs, kFestivalHeadings, kFestivalItems,
-     kFestivalQuotes, kFestivalPictures, kFestivalTags, kFestivalDocs},
+     kFestivalAngles, kFestivalPhotos, kFestivalParagraphs, kFestivalHeadings, kFestivalItems, kFestivalQuotes,
+     kFestivalPictures, kFestivalTags, kFestivalDocs},
     {"nong-nghiep", "Phát triển sản xuất nông nghiệp", kFarmingSections, Flavor::kCrop, TableKind::kNone,
-     kFarmingAngles, kFarmingPhotos, kFarmingParagraphs, kFarmingHeadings, kFarmingItems,
-     kFarmingQuotes, kFarmingPictures, kFarmingTags, kFarmingDocs},
-    {"thien-tai", "Phòng, chống thiên tai", kHazardSections, Flavor::kHazard, TableKind::kNone, kHazardAngles, kHazardPhotos, kHazardParagraphs, kHazardHeadings, kHazardItems, kHazardQuotes, kHazardPictures,
-     kHazardTags, kHazardDocs},
-    {"giao-duc", "Giáo dục vùng cao", kSchoolSections, Flavor::kPlain, TableKind::kNone, kSchoolAngles, kSchoolPhotos, kSchoolParagraphs, kSchoolHeadings, kSchoolItems, kSchoolQuotes, kSchoolPictures,
-     kSchoolTags, kSchoolDocs},
-    {"y-te", "Chăm sóc sức khỏe Nhân dân", kHealthSections, Flavor::kPlain, TableKind::kNone, kHealthAngles, kHealthPhotos, kHealthParagraphs, kHealthHeadings, kHealthItems, kHealthQuotes, kHealthPictures,
-     kHealthTags, kHealthDocs},
-    {"xay-dung-dang", "Xây dựng Đảng ở cơ sở", kPartySections, Flavor::kPlain, TableKind::kNone, kPartyAngles, kPartyPhotos, kPartyParagraphs, kPartyHeadings, kPartyItems, kPartyQuotes, kPartyPictures,
-     kPartyTags, kPartyDocs},
-    {"dan-chu", "Thực hiện dân chủ ở cơ sở", kDemocracySections, Flavor::kPlain, TableKind::kNone, kDemocracyAngles, kDemocracyPhotos, kDemocracyParagraphs, kDemocracyHeadings, kDemocracyItems, kDemocracyQuotes,
-     kDemocracyPictures, kDemocracyTags, kDemocracyDocs},
+     kFarmingAngles, kFarmingPhotos, kFarmingParagraphs, kFarmingHeadings, kFarmingItems, kFarmingQuotes,
+     kFarmingPictures, kFarmingTags, kFarmingDocs},
+    {"thien-tai", "Phòng, chống thiên tai", kHazardSections, Flavor::kHazard, TableKind::kNone, kHazardAngles,
+     kHazardPhotos, kHazardParagraphs, kHazardHeadings, kHazardItems, kHazardQuotes, kHazardPictures, kHazardTags,
+     kHazardDocs},
+    {"giao-duc", "Giáo dục vùng cao", kSchoolSections, Flavor::kPlain, TableKind::kNone, kSchoolAngles, kSchoolPhotos,
+     kSchoolParagraphs, kSchoolHeadings, kSchoolItems, kSchoolQuotes, kSchoolPictures, kSchoolTags, kSchoolDocs},
+    {"y-te", "Chăm sóc sức khỏe Nhân dân", kHealthSections, Flavor::kPlain, TableKind::kNone, kHealthAngles,
+     kHealthPhotos, kHealthParagraphs, kHealthHeadings, kHealthItems, kHealthQuotes, kHealthPictures, kHealthTags,
+     kHealthDocs},
+    {"xay-dung-dang", "Xây dựng Đảng ở cơ sở", kPartySections, Flavor::kPlain, TableKind::kNone, kPartyAngles,
+     kPartyPhotos, kPartyParagraphs, kPartyHeadings, kPartyItems, kPartyQuotes, kPartyPictures, kPartyTags, kPartyDocs},
+    {"dan-chu", "Thực hiện dân chủ ở cơ sở", kDemocracySections, Flavor::kPlain, TableKind::kNone, kDemocracyAngles,
+     kDemocracyPhotos, kDemocracyParagraphs, kDemocracyHeadings, kDemocracyItems, kDemocracyQuotes, kDemocracyPictures,
+     kDemocracyTags, kDemocracyDocs},
     {"tap-huan", "Tập huấn, bồi dưỡng cán bộ tuyên vận", kTrainingSections, Flavor::kPlain, TableKind::kNone,
-     kTrainingAngles, kTrainingPhotos, kTrainingParagraphs, kTrainingHeadings, kTrainingItems,
-     kTrainingQuotes, kTrainingPictures, kTrainingTags, kTrainingDocs},
+     kTrainingAngles, kTrainingPhotos, kTrainingParagraphs, kTrainingHeadings, kTrainingItems, kTrainingQuotes,
+     kTrainingPictures, kTrainingTags, kTrainingDocs},
     {"cham-diem", "Đánh giá, chấm điểm và chế độ báo cáo", kScoringSections, Flavor::kPlain, TableKind::kScores,
-     kScoringAngles, kScoringPhotos, kScoringParagraphs, kScoringHeadings, kScoringItems,
-     kScoringQuotes, kScoringPictures, kScoringTags, kScoringDocs},
-    {"te-nan", "Phòng, chống tệ nạn xã hội", kSocialSections, Flavor::kIssue, TableKind::kNone, kSocialAngles, kSocialPhotos, kSocialParagraphs, kSocialHeadings, kSocialItems, kSocialQuotes, kSocialPictures,
-     kSocialTags, kSocialDocs},
-    {"giam-ngheo", "Giảm nghèo bền vững", kPovertySections, Flavor::kCrop, TableKind::kNone, kPovertyAngles, kPovertyPhotos, kPovertyParagraphs, kPovertyHeadings, kPovertyItems, kPovertyQuotes,
-     kPovertyPictures, kPovertyTags, kPovertyDocs},
+     kScoringAngles, kScoringPhotos, kScoringParagraphs, kScoringHeadings, kScoringItems, kScoringQuotes,
+     kScoringPictures, kScoringTags, kScoringDocs},
+    {"te-nan", "Phòng, chống tệ nạn xã hội", kSocialSections, Flavor::kIssue, TableKind::kNone, kSocialAngles,
+     kSocialPhotos, kSocialParagraphs, kSocialHeadings, kSocialItems, kSocialQuotes, kSocialPictures, kSocialTags,
+     kSocialDocs},
+    {"giam-ngheo", "Giảm nghèo bền vững", kPovertySections, Flavor::kCrop, TableKind::kNone, kPovertyAngles,
+     kPovertyPhotos, kPovertyParagraphs, kPovertyHeadings, kPovertyItems, kPovertyQuotes, kPovertyPictures,
+     kPovertyTags, kPovertyDocs},
 };
 
 /// Months a topic's stories happen in (festivals and hazards have seasons; the rest is all year).
@@ -2877,20 +2906,29 @@ std::uint16_t TopicMonths(const Topic& topic) {
     std::uint16_t mask = 0;
     switch (topic.flavor) {
         case Flavor::kFestival:
-            for (const auto& f : kFestivals) mask = static_cast<std::uint16_t>(mask | f.months);
+            for (const auto& f : kFestivals) {
+                mask = static_cast<std::uint16_t>(mask | f.months);
+            }
             return mask;
         case Flavor::kHazard:
-            for (const auto& h : kHazards) mask = static_cast<std::uint16_t>(mask | h.months);
+            for (const auto& h : kHazards) {
+                mask = static_cast<std::uint16_t>(mask | h.months);
+            }
             return mask;
-        default: return kAllYear;
+        default:
+            return kAllYear;
     }
 }
 
 constexpr std::pair<std::string_view, std::string_view> kSections[] = {
-    {"thong-tin-tuyen-van", "Thông tin tuyên vận"}, {"thoi-su", "Thời sự"},
-    {"xay-dung-dang", "Xây dựng Đảng"},             {"dan-van", "Dân vận"},
-    {"kinh-te", "Kinh tế"},                         {"van-hoa-xa-hoi", "Văn hóa – Xã hội"},
-    {"quoc-phong-an-ninh", "Quốc phòng – An ninh"}, {"van-ban", "Văn bản"},
+    {"thong-tin-tuyen-van", "Thông tin tuyên vận"},
+    {"thoi-su", "Thời sự"},
+    {"xay-dung-dang", "Xây dựng Đảng"},
+    {"dan-van", "Dân vận"},
+    {"kinh-te", "Kinh tế"},
+    {"van-hoa-xa-hoi", "Văn hóa – Xã hội"},
+    {"quoc-phong-an-ninh", "Quốc phòng – An ninh"},
+    {"van-ban", "Văn bản"},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2926,10 +2964,14 @@ bool StripKind(std::string_view& name, std::string_view upper, std::string_view 
 
 const Ethnic& WeightedEthnic(Random& random) {
     int total = 0;
-    for (const auto& e : kEthnics) total += e.weight;
+    for (const auto& e : kEthnics) {
+        total += e.weight;
+    }
     int x = random.Range(0, total - 1);
     for (const auto& e : kEthnics) {
-        if (x < e.weight) return e;
+        if (x < e.weight) {
+            return e;
+        }
         x -= e.weight;
     }
     return kEthnics[0];
@@ -2940,7 +2982,9 @@ Region BuildRegion(const Place& place) {
     std::string province = place.province.empty() ? "Lào Cai" : place.province;
     region.province = "tỉnh " + province;
     std::string_view district = place.district;
-    while (!district.empty() && district.front() == ' ') district.remove_prefix(1);
+    while (!district.empty() && district.front() == ' ') {
+        district.remove_prefix(1);
+    }
     if (district.empty()) {
         region.display = region.province;
         region.bare = province;
@@ -2970,8 +3014,12 @@ Region BuildRegion(const Place& place) {
     std::vector<std::string> names;
     for (const auto& raw : place.communes) {
         std::string_view name = raw;
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        if (!name.empty()) names.emplace_back(name);
+        while (!name.empty() && name.front() == ' ') {
+            name.remove_prefix(1);
+        }
+        if (!name.empty()) {
+            names.emplace_back(name);
+        }
     }
     if (names.empty()) {
         names.push_back(region.bare);
@@ -2993,7 +3041,9 @@ Region BuildRegion(const Place& place) {
     }
     std::vector<const char*> village_names;
     for (const char* v : kVillageNames) {
-        if (!bare_names.contains(v)) village_names.push_back(v);
+        if (!bare_names.contains(v)) {
+            village_names.push_back(v);
+        }
     }
     for (auto& [kind, name] : kinds) {
         Commune commune;
@@ -3048,7 +3098,9 @@ public:
     /// Appends a block whose word count is `words`, or counts it when that is negative.
     void Add(std::string block, int words = -1) {
         words_ += words >= 0 ? words : CountWords(block);
-        if (!markdown_.empty()) markdown_ += "\n\n";
+        if (!markdown_.empty()) {
+            markdown_ += "\n\n";
+        }
         markdown_ += block;
     }
     int Words() const { return words_; }
@@ -3071,10 +3123,14 @@ enum class Genre { kNews, kArticle, kPhoto, kDocument };
 
 std::string_view GenreKey(Genre genre) {
     switch (genre) {
-        case Genre::kNews: return "tin";
-        case Genre::kArticle: return "bai";
-        case Genre::kPhoto: return "anh";
-        case Genre::kDocument: return "van-ban";
+        case Genre::kNews:
+            return "tin";
+        case Genre::kArticle:
+            return "bai";
+        case Genre::kPhoto:
+            return "anh";
+        case Genre::kDocument:
+            return "van-ban";
     }
     return "tin";
 }
@@ -3093,8 +3149,6 @@ public:
     void Prepare(const Topic& topic, const Commune& commune, std::int64_t local_day);
 
     std::string Text(std::string_view tpl) { return Render(tpl, ctx_, random_); }
-    const Context& Slots() const { return ctx_; }
-    const Commune& Where() const { return *commune_; }
 
     std::string Title(Genre genre);
     std::string Sapo(Genre genre);
@@ -3135,7 +3189,9 @@ private:
 
 std::string Writer::Resident(bool with_title, const Ethnic& ethnic, bool* female) {
     bool is_female = random_.Chance(0.42);
-    if (female != nullptr) *female = is_female;
+    if (female != nullptr) {
+        *female = is_female;
+    }
     std::string name = PersonName(random_, *ethnic.names, is_female);
     return with_title ? (is_female ? "bà " : "ông ") + name : name;
 }
@@ -3164,7 +3220,9 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     std::size_t v1 = random_.Index(villages.size());
     std::size_t v2 = (v1 + 1 + random_.Index(villages.size() - 1)) % villages.size();
     std::size_t v3 = v1;
-    while (v3 == v1 || v3 == v2) v3 = random_.Index(villages.size());
+    while (v3 == v1 || v3 == v2) {
+        v3 = random_.Index(villages.size());
+    }
     ctx_.Set("thon", villages[v1]);
     ctx_.Set("thon2", villages[v2]);
     ctx_.Set("thon3", villages[v3]);
@@ -3179,13 +3237,17 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     {
         std::vector<const Festival*> fitting;
         for (const auto& f : kFestivals) {
-            if (InMonths(f.months, date.month)) fitting.push_back(&f);
+            if (InMonths(f.months, date.month)) {
+                fitting.push_back(&f);
+            }
         }
         festival = fitting.empty() ? &kFestivals[random_.Index(std::size(kFestivals))]
                                    : fitting[random_.Index(fitting.size())];
         if (topic.flavor == Flavor::kFestival && festival->ethnic[0] != '\0') {
             for (const auto& e : kEthnics) {
-                if (std::string_view(e.name) == festival->ethnic) voice = &e;
+                if (std::string_view(e.name) == festival->ethnic) {
+                    voice = &e;
+                }
             }
         }
     }
@@ -3225,8 +3287,8 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     ctx_.Set("nam", date.year);
     ctx_.Set("thang_nam", std::to_string(date.month) + "/" + std::to_string(date.year));
     ctx_.Set("thang_toi", date.month % 12 + 1);
-    ctx_.Set("thang_toi_nam", std::to_string(date.month % 12 + 1) + "/" +
-                                  std::to_string(date.month == 12 ? date.year + 1 : date.year));
+    ctx_.Set("thang_toi_nam",
+             std::to_string(date.month % 12 + 1) + "/" + std::to_string(date.month == 12 ? date.year + 1 : date.year));
     ctx_.Set("thang_truoc", (date.month + 10) % 12 + 1);
     ctx_.Set("nam_toi", date.year + 1);
     ctx_.Set("nam_truoc", date.year - 1);
@@ -3272,7 +3334,11 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     int tv = random_.Range(5, 9);
     ctx_.Set("tv", tv);
     ctx_.Set("tv_tot", random_.Range(2, tv));
-    ctx_.Set("diem", Tenths(random_.Range(750, 985)));
+    ctx_.Set("tv_tong", so_thon * tv);
+    int communes = static_cast<int>(region_.communes.size());
+    ctx_.Set("xa_tot", std::clamp(n, 1, std::max(1, communes - 1)));
+    ctx_.Set("diem", Tenths(random_.Range(750, 889)));
+    ctx_.Set("diem_cao", Tenths(random_.Range(900, 985)));
     ctx_.Set("dv_so", random_.Range(90, 480));
     ctx_.Set("cb_so", so_thon + random_.Range(2, 6));
 
@@ -3280,10 +3346,13 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     {
         std::vector<const Crop*> fitting;
         for (const auto& c : kCrops) {
-            if (InMonths(c.months, date.month)) fitting.push_back(&c);
+            if (InMonths(c.months, date.month)) {
+                fitting.push_back(&c);
+            }
         }
         bool seasonal = topic.id == "nong-nghiep" && !fitting.empty() && random_.Chance(0.75);
-        const Crop& crop = seasonal ? *fitting[random_.Index(fitting.size())] : random_.Pick(std::span<const Crop>(kCrops));
+        const Crop& crop =
+            seasonal ? *fitting[random_.Index(fitting.size())] : random_.Pick(std::span<const Crop>(kCrops));
         ctx_.Set("cay", crop.name);
         ctx_.Set("cay_mo_ta", crop.description);
         ctx_.Set("cay_don_vi", crop.unit);
@@ -3293,10 +3362,12 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     {
         std::vector<const Hazard*> fitting;
         for (const auto& h : kHazards) {
-            if (InMonths(h.months, date.month)) fitting.push_back(&h);
+            if (InMonths(h.months, date.month)) {
+                fitting.push_back(&h);
+            }
         }
-        const Hazard& hazard = fitting.empty() ? random_.Pick(std::span<const Hazard>(kHazards))
-                                               : *fitting[random_.Index(fitting.size())];
+        const Hazard& hazard =
+            fitting.empty() ? random_.Pick(std::span<const Hazard>(kHazards)) : *fitting[random_.Index(fitting.size())];
         ctx_.Set("thien_tai", hazard.name);
         ctx_.Set("thiet_hai", hazard.damage);
         ctx_.Set("ung_pho", hazard.response);
@@ -3315,7 +3386,9 @@ void Writer::Prepare(const Topic& topic, const Commune& commune, std::int64_t lo
     std::size_t q1 = random_.Index(std::size(kQuestions));
     std::size_t q2 = (q1 + 1 + random_.Index(std::size(kQuestions) - 1)) % std::size(kQuestions);
     std::size_t q3 = q1;
-    while (q3 == q1 || q3 == q2) q3 = random_.Index(std::size(kQuestions));
+    while (q3 == q1 || q3 == q2) {
+        q3 = random_.Index(std::size(kQuestions));
+    }
     ctx_.Set("q1", kQuestions[q1].question);
     ctx_.Set("q2", kQuestions[q2].question);
     ctx_.Set("q3", kQuestions[q3].question);
@@ -3333,11 +3406,15 @@ std::string Writer::Paragraph(Pool& pool, int room, int* words) {
         std::string text = Text(pool.Next());
         int count = CountWords(text);
         if (count <= room) {
-            if (words != nullptr) *words = count;
+            if (words != nullptr) {
+                *words = count;
+            }
             return text;
         }
     }
-    if (words != nullptr) *words = 0;
+    if (words != nullptr) {
+        *words = 0;
+    }
     return {};
 }
 
@@ -3361,7 +3438,9 @@ std::string Writer::QuoteBlock(Texts quotes) {
 std::string Writer::QuestionsBlock(int count) {
     std::string out = Text("[Một số ý kiến tiêu biểu tại hội nghị:|Các ý kiến, kiến nghị của bà con tập trung vào:]");
     std::vector<std::size_t> order(std::size(kQuestions));
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
     random_.Shuffle(order);
     const auto& villages = commune_->villages;
     for (int i = 0; i < count; ++i) {
@@ -3379,7 +3458,9 @@ std::string Writer::QuestionsBlock(int count) {
 std::string Writer::TableBlock() {
     const auto& villages = commune_->villages;
     std::vector<std::size_t> rows(villages.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i] = i;
+    }
     random_.Shuffle(rows);
     rows.resize(std::min<std::size_t>(rows.size(), static_cast<std::size_t>(random_.Range(3, 6))));
     std::sort(rows.begin(), rows.end());
@@ -3404,12 +3485,15 @@ std::string Writer::TableBlock() {
                 }
             }
             out += "\n| **Tổng cộng** |";
-            for (int k = 0; k < 4; ++k) cell("**" + Num(sum[k]) + "**");
+            for (int k = 0; k < 4; ++k) {
+                cell("**" + Num(sum[k]) + "**");
+            }
             return out;
         }
         case TableKind::kLogbook: {
             out = Text("Kết quả kiểm tra Sổ nhật ký tuyên vận tháng {thang} của một số tổ:") +
-                  "\n\n| Tổ tuyên vận | Thành viên | Lượt gặp hộ dân | Kiến nghị ghi nhận | Xếp loại sổ |\n|---|---:|---:|---:|---|";
+                  "\n\n| Tổ tuyên vận | Thành viên | Lượt gặp hộ dân | Kiến nghị ghi nhận | Xếp loại sổ "
+                  "|\n|---|---:|---:|---:|---|";
             for (std::size_t r : rows) {
                 int visits = random_.Range(12, 60);
                 out += "\n|";
@@ -3435,12 +3519,15 @@ std::string Writer::TableBlock() {
                 }
             }
             out += "\n| **Tổng cộng** |";
-            for (int k = 0; k < 3; ++k) cell("**" + Num(sum[k]) + "**");
+            for (int k = 0; k < 3; ++k) {
+                cell("**" + Num(sum[k]) + "**");
+            }
             return out;
         }
         case TableKind::kDigital: {
             out = Text("Kết quả chuyển đổi số tại một số thôn, bản đến tháng {thang_nam}:") +
-                  "\n\n| Thôn, bản | Số hộ | Tài khoản định danh đã kích hoạt | Hộ thanh toán không dùng tiền mặt |\n|---|---:|---:|---:|";
+                  "\n\n| Thôn, bản | Số hộ | Tài khoản định danh đã kích hoạt | Hộ thanh toán không dùng tiền mặt "
+                  "|\n|---|---:|---:|---:|";
             for (std::size_t r : rows) {
                 int households = random_.Range(35, 220);
                 out += "\n|";
@@ -3455,7 +3542,9 @@ std::string Writer::TableBlock() {
             out = Text("Kết quả chấm điểm công tác tuyên vận tháng {thang} của một số đơn vị:") +
                   "\n\n| Đơn vị | Điểm | Xếp loại |\n|---|---:|---|";
             std::vector<std::size_t> units(region_.communes.size());
-            for (std::size_t i = 0; i < units.size(); ++i) units[i] = i;
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                units[i] = i;
+            }
             random_.Shuffle(units);
             units.resize(std::min<std::size_t>(units.size(), 8));
             for (std::size_t u : units) {
@@ -3467,7 +3556,8 @@ std::string Writer::TableBlock() {
             }
             return out;
         }
-        case TableKind::kNone: break;
+        case TableKind::kNone:
+            break;
     }
     return out;
 }
@@ -3508,7 +3598,13 @@ std::string Writer::Title(Genre genre) {
             return Text(random_.Pick(Filled(angle_->titles)));
         case Genre::kPhoto: {
             std::string subject = Text(random_.Pick(topic_->photos));
-            ctx_.Set("anh", LowerFirst(subject));
+            std::string undated = subject;
+            for (const std::string& date : {" tháng " + ctx_.Get("thang_nam"), " năm " + ctx_.Get("nam")}) {
+                if (undated.ends_with(date)) {
+                    undated.resize(undated.size() - date.size());
+                }
+            }
+            ctx_.Set("anh", LowerFirst(undated));
             return random_.Pick(Texts(kPhotoPrefixes)) + subject;
         }
         case Genre::kDocument: {
@@ -3517,9 +3613,12 @@ std::string Writer::Title(Genre genre) {
             std::string lower = LowerFirst(kind);
             std::string subject = Text(document_.subject->subject);
             switch (random_.Range(0, 2)) {
-                case 0: return kind + " số " + document_.number + " của " + document_.issuer + " về " + subject;
-                case 1: return document_.issuer + " ban hành " + lower + " về " + subject;
-                default: return "Triển khai " + lower + " số " + document_.number + " về " + subject;
+                case 0:
+                    return kind + " số " + document_.number + " của " + document_.issuer + " về " + subject;
+                case 1:
+                    return document_.issuer + " ban hành " + lower + " về " + subject;
+                default:
+                    return "Triển khai " + lower + " số " + document_.number + " về " + subject;
             }
         }
     }
@@ -3529,12 +3628,17 @@ std::string Writer::Title(Genre genre) {
 std::string Writer::Sapo(Genre genre) {
     switch (genre) {
         case Genre::kNews:
-        case Genre::kArticle: return Text(random_.Pick(Filled(angle_->sapos)));
-        case Genre::kPhoto: return Text(random_.Pick(Texts(kPhotoSapos)));
+        case Genre::kArticle:
+            return Text(random_.Pick(Filled(angle_->sapos)));
+        case Genre::kPhoto:
+            return Text(random_.Pick(Texts(kPhotoSapos)));
         case Genre::kDocument: {
             std::string lower = LowerFirst(DocKindName(document_.subject->kind));
+            Texts tails = document_.subject->issuer == Issuer::kCommuneParty        ? Texts(kPartySapoTails)
+                          : document_.subject->issuer == Issuer::kCommuneGovernment ? Texts(kGovernmentSapoTails)
+                                                                                    : Texts(kDistrictSapoTails);
             return document_.issuer + " vừa ban hành " + lower + " số " + document_.number + " về " +
-                   Text(document_.subject->subject) + ", " + random_.Pick(Texts(kDocSapoTails)) + ".";
+                   Text(document_.subject->subject) + ", " + Text(random_.Pick(tails)) + ".";
         }
     }
     return {};
@@ -3549,7 +3653,9 @@ std::string Writer::ComposeNews() {
     auto room = [&] { return max - body.Words(); };
     auto add_if_room = [&](std::string block) {
         int words = CountWords(block);
-        if (words <= room()) body.Add(std::move(block), words);
+        if (words <= room()) {
+            body.Add(std::move(block), words);
+        }
     };
     int words = 0;
     int opened = 0;
@@ -3560,7 +3666,9 @@ std::string Writer::ComposeNews() {
     }
     for (; opened < 2; ++opened) {
         std::string p = Paragraph(paragraphs, room(), &words);
-        if (!p.empty()) body.Add(std::move(p), words);
+        if (!p.empty()) {
+            body.Add(std::move(p), words);
+        }
     }
     if (topic_->id == "hoi-nghi" && random_.Chance(0.35)) {
         add_if_room(QuestionsBlock(random_.Range(2, 3)));
@@ -3573,7 +3681,9 @@ std::string Writer::ComposeNews() {
     while (body.Words() < target) {
         std::string p = Paragraph(paragraphs.Empty() ? methods : paragraphs, room(), &words);
         if (p.empty()) {
-            if (paragraphs.Empty() && methods.Empty()) break;
+            if (paragraphs.Empty() && methods.Empty()) {
+                break;
+            }
             continue;
         }
         body.Add(std::move(p), words);
@@ -3585,7 +3695,9 @@ std::string Writer::ComposeNews() {
     Pool more(DistrictLevel() ? Texts(kDistrictSolutions) : Texts(kSolutions), random_);
     while (body.Words() < kNewsWords.min && !more.Empty()) {
         std::string p = Paragraph(more, room(), &words);
-        if (!p.empty()) body.Add(std::move(p), words);
+        if (!p.empty()) {
+            body.Add(std::move(p), words);
+        }
     }
     return body.Take();
 }
@@ -3614,11 +3726,19 @@ std::string Writer::ComposeArticle() {
     parts.push_back({random_.Pick(Texts(kDifficultyHeadings)), {}, &difficulties, 2});
     parts.push_back({random_.Pick(Texts(kSolutionHeadings)), {}, &solutions, 3});
     int words = 0;
-    for (const auto& part : parts) words += CountWords(part.heading);
+    for (const auto& part : parts) {
+        words += CountWords(part.heading);
+    }
     auto add = [&](Part& part, std::string block, int count = -1) {
-        if (block.empty()) return false;
-        if (count < 0) count = CountWords(block);
-        if (words + count > max) return false;
+        if (block.empty()) {
+            return false;
+        }
+        if (count < 0) {
+            count = CountWords(block);
+        }
+        if (words + count > max) {
+            return false;
+        }
         words += count;
         part.blocks.emplace_back(std::move(block), count);
         return true;
@@ -3633,10 +3753,16 @@ std::string Writer::ComposeArticle() {
         add(parts[0], Text(lead));
     }
     for (auto& part : parts) {
-        if (part.blocks.empty()) add_paragraph(part);
+        if (part.blocks.empty()) {
+            add_paragraph(part);
+        }
     }
-    if (random_.Chance(0.6)) add(parts[1], ListBlock(topic_->items, random_.Range(3, 5)));
-    if (random_.Chance(0.7)) add(parts[2], QuoteBlock(topic_->quotes));
+    if (random_.Chance(0.6)) {
+        add(parts[1], ListBlock(topic_->items, random_.Range(3, 5)));
+    }
+    if (random_.Chance(0.7)) {
+        add(parts[2], QuoteBlock(topic_->quotes));
+    }
     if (topic_->table != TableKind::kNone && random_.Chance(0.8)) {
         add(parts[2], TableBlock());
     } else if (topic_->id == "hoi-nghi") {
@@ -3651,21 +3777,33 @@ std::string Writer::ComposeArticle() {
     while (words < target && grew) {
         grew = false;
         for (std::size_t index : order) {
-            if (words >= target) break;
+            if (words >= target) {
+                break;
+            }
             Part& part = parts[index];
             // Generic parts stay short unless the article would fall below the genre's minimum.
             bool short_of_minimum = words < kArticleWords.min + 40;
-            if (part.pool->Empty() || (part.blocks.size() >= part.most && !short_of_minimum)) continue;
+            if (part.pool->Empty() || (part.blocks.size() >= part.most && !short_of_minimum)) {
+                continue;
+            }
             grew = add_paragraph(part) || grew;
         }
     }
     Body body;
     for (auto& part : parts) {
-        if (part.blocks.empty()) continue;
-        if (!part.heading.empty()) body.Add("## " + part.heading);
-        for (auto& [block, count] : part.blocks) body.Add(std::move(block), count);
+        if (part.blocks.empty()) {
+            continue;
+        }
+        if (!part.heading.empty()) {
+            body.Add("## " + part.heading);
+        }
+        for (auto& [block, count] : part.blocks) {
+            body.Add(std::move(block), count);
+        }
     }
-    if (!closing.empty()) body.Add(std::move(closing), closing_words);
+    if (!closing.empty()) {
+        body.Add(std::move(closing), closing_words);
+    }
     return body.Take();
 }
 
@@ -3681,22 +3819,32 @@ std::string Writer::ComposePhoto() {
             break;
         }
     }
-    if (intro.empty()) intro = Paragraph(paragraphs, 120);
-    if (!intro.empty()) body.Add(std::move(intro));
+    if (intro.empty()) {
+        intro = Paragraph(paragraphs, 120);
+    }
+    if (!intro.empty()) {
+        body.Add(std::move(intro));
+    }
     // The pictures of the story: their captions, and sometimes what they show.
     std::vector<std::string> lines;
     for (const auto& picture : topic_->pictures) {
         lines.push_back(Text(picture.caption));
-        if (random_.Chance(0.3)) lines.push_back(Capitalized(Text(picture.alt)) + ".");
+        if (random_.Chance(0.3)) {
+            lines.push_back(Capitalized(Text(picture.alt)) + ".");
+        }
     }
     random_.Shuffle(lines);
     for (const auto& line : lines) {
-        if (body.Words() + CountWords(line) > kPhotoWords.max) break;
+        if (body.Words() + CountWords(line) > kPhotoWords.max) {
+            break;
+        }
         body.Add("*" + line + "*");
     }
     while (body.Words() < kPhotoWords.min && !paragraphs.Empty()) {
         std::string p = Paragraph(paragraphs, kPhotoWords.max - body.Words());
-        if (!p.empty()) body.Add(std::move(p));
+        if (!p.empty()) {
+            body.Add(std::move(p));
+        }
     }
     return body.Take();
 }
@@ -3733,18 +3881,26 @@ std::string Writer::ComposeDocument() {
                                                                              : Texts(kDistrictExecution),
                    random_);
     int paragraphs = random_.Range(1, 2);
-    for (int i = 0; i < paragraphs; ++i) body.Add(Text(execution.Next()));
-    body.Add("Văn bản được gửi tới các chi bộ, cơ quan, đơn vị qua hòm thư điện tử và niêm yết công khai tại trụ sở "
-             "làm việc của " + document_.issuer + ".");
+    for (int i = 0; i < paragraphs; ++i) {
+        body.Add(Text(execution.Next()));
+    }
+    body.Add(
+        "Văn bản được gửi tới các chi bộ, cơ quan, đơn vị qua hòm thư điện tử và niêm yết công khai tại trụ sở "
+        "làm việc của " +
+        document_.issuer + ".");
     return body.Take();
 }
 
 std::string Writer::BodyFor(Genre genre) {
     switch (genre) {
-        case Genre::kNews: return ComposeNews();
-        case Genre::kArticle: return ComposeArticle();
-        case Genre::kPhoto: return ComposePhoto();
-        case Genre::kDocument: return ComposeDocument();
+        case Genre::kNews:
+            return ComposeNews();
+        case Genre::kArticle:
+            return ComposeArticle();
+        case Genre::kPhoto:
+            return ComposePhoto();
+        case Genre::kDocument:
+            return ComposeDocument();
     }
     return {};
 }
@@ -3752,18 +3908,36 @@ std::string Writer::BodyFor(Genre genre) {
 std::vector<std::string> Writer::Tags(Genre genre) {
     std::vector<std::string> tags;
     auto add = [&tags](std::string tag) {
-        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) {
+            tags.push_back(std::move(tag));
+        }
     };
-    if (genre == Genre::kDocument) add("Văn bản chỉ đạo");
+    if (genre == Genre::kDocument) {
+        add("Văn bản chỉ đạo");
+    }
     Pool own(topic_->tags, random_);
     int count = random_.Range(1, 3);
-    for (int i = 0; i < count && !own.Empty(); ++i) add(Text(own.Next()));
-    if (random_.Chance(0.5)) add(commune_->name);
-    if (random_.Chance(0.25)) add(region_.bare);
-    if (random_.Chance(0.2)) add("Công tác tuyên vận");
-    if (tags.size() < 2) add("Công tác tuyên vận");
-    if (tags.size() < 2) add(commune_->name);
-    if (tags.size() > 5) tags.resize(5);
+    for (int i = 0; i < count && !own.Empty(); ++i) {
+        add(Text(own.Next()));
+    }
+    if (random_.Chance(0.5)) {
+        add(commune_->name);
+    }
+    if (random_.Chance(0.25)) {
+        add(region_.bare);
+    }
+    if (random_.Chance(0.2)) {
+        add("Công tác tuyên vận");
+    }
+    if (tags.size() < 2) {
+        add("Công tác tuyên vận");
+    }
+    if (tags.size() < 2) {
+        add(commune_->name);
+    }
+    if (tags.size() > 5) {
+        tags.resize(5);
+    }
     return tags;
 }
 
@@ -3783,7 +3957,9 @@ std::string Writer::PenName() {
     auto short_name = [&] {
         std::string first = random_.Pick(Texts(kPenFirst));
         std::string second = first;
-        while (second == first) second = random_.Pick(Texts(kPenSecond));
+        while (second == first) {
+            second = random_.Pick(Texts(kPenSecond));
+        }
         return first + " " + second;
     };
     auto full_name = [&] {
@@ -3844,10 +4020,14 @@ const Topic& PickTopic(Random& random, std::string_view section, int month) {
             weight = 2;
         } else {
             for (std::size_t i = 0; i < topic.sections.size(); ++i) {
-                if (topic.sections[i] == section) weight = i == 0 ? 6 : 2;
+                if (topic.sections[i] == section) {
+                    weight = i == 0 ? 6 : 2;
+                }
             }
         }
-        if (weight > 0 && !InMonths(TopicMonths(topic), month)) weight = 0;
+        if (weight > 0 && !InMonths(TopicMonths(topic), month)) {
+            weight = 0;
+        }
         if (weight > 0) {
             weighted.emplace_back(&topic, weight);
             total += weight;
@@ -3858,18 +4038,28 @@ const Topic& PickTopic(Random& random, std::string_view section, int month) {
     }
     int x = random.Range(0, total - 1);
     for (const auto& [topic, weight] : weighted) {
-        if (x < weight) return *topic;
+        if (x < weight) {
+            return *topic;
+        }
         x -= weight;
     }
     return *weighted.front().first;
 }
 
 Genre PickGenre(Random& random, std::string_view section) {
-    if (section == "van-ban") return Genre::kDocument;
+    if (section == "van-ban") {
+        return Genre::kDocument;
+    }
     int x = random.Range(0, 99);
-    if (x < 52) return Genre::kNews;
-    if (x < 75) return Genre::kArticle;
-    if (x < 93) return Genre::kPhoto;
+    if (x < 52) {
+        return Genre::kNews;
+    }
+    if (x < 75) {
+        return Genre::kArticle;
+    }
+    if (x < 93) {
+        return Genre::kPhoto;
+    }
     return Genre::kDocument;
 }
 
@@ -3900,13 +4090,19 @@ constexpr const char* kReviewIntro[] = {
 void Writer::ReviewPart(Body& body, int number, bool first_round, int budget) {
     Pool paragraphs(topic_->paragraphs, random_, kStoryJitter);
     std::string heading = "## " + std::to_string(number) + ". " + std::string(topic_->name);
-    if (!first_round) heading += " tại " + ctx_.Get("xa");
+    if (!first_round) {
+        heading += " tại " + ctx_.Get("xa");
+    }
     bool headed = false;
     int wanted = random_.Range(2, 4);
     for (int i = 0; i < wanted && !paragraphs.Empty(); ++i) {
-        if (body.Words() >= budget) return;
+        if (body.Words() >= budget) {
+            return;
+        }
         std::string p = Paragraph(paragraphs, 400);
-        if (p.empty()) continue;
+        if (p.empty()) {
+            continue;
+        }
         if (!headed) {
             body.Add(heading);
             headed = true;
@@ -3914,9 +4110,15 @@ void Writer::ReviewPart(Body& body, int number, bool first_round, int budget) {
         body.Add(std::move(p));
         if (i == 0 && body.Words() < budget) {
             int extra = random_.Range(0, 5);
-            if (extra == 0) body.Add(ListBlock(topic_->items, random_.Range(3, 5)));
-            if (extra == 1) body.Add(QuoteBlock(topic_->quotes));
-            if (extra == 2 && topic_->table != TableKind::kNone) body.Add(TableBlock());
+            if (extra == 0) {
+                body.Add(ListBlock(topic_->items, random_.Range(3, 5)));
+            }
+            if (extra == 1) {
+                body.Add(QuoteBlock(topic_->quotes));
+            }
+            if (extra == 2 && topic_->table != TableKind::kNone) {
+                body.Add(TableBlock());
+            }
         }
     }
 }
@@ -3928,15 +4130,25 @@ void Writer::ReviewPart(Body& body, int number, bool first_round, int budget) {
 
 std::vector<std::pair<std::string, std::string>> SectionCatalog() {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [key, name] : kSections) out.emplace_back(key, name);
+    for (const auto& [key, name] : kSections) {
+        out.emplace_back(key, name);
+    }
     return out;
 }
 
 WordRange GenreWordRange(std::string_view genre) {
-    if (genre == "tin") return kNewsWords;
-    if (genre == "bai") return kArticleWords;
-    if (genre == "anh") return kPhotoWords;
-    if (genre == "van-ban") return kDocumentWords;
+    if (genre == "tin") {
+        return kNewsWords;
+    }
+    if (genre == "bai") {
+        return kArticleWords;
+    }
+    if (genre == "anh") {
+        return kPhotoWords;
+    }
+    if (genre == "van-ban") {
+        return kDocumentWords;
+    }
     return {};
 }
 
@@ -3947,11 +4159,21 @@ int CountWords(std::string_view text) {
     // and Markdown markers ("##", "-", "|") are class 0.
     static constexpr auto kClass = [] {
         std::array<std::uint8_t, 256> table{};
-        for (unsigned char c : {' ', '\n', '\t', '\r'}) table[c] = 1;
-        for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 2;
-        for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = 2;
-        for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = 2;
-        for (int c = 0xC3; c <= 0xC6; ++c) table[static_cast<std::size_t>(c)] = 2;
+        for (unsigned char c : {' ', '\n', '\t', '\r'}) {
+            table[c] = 1;
+        }
+        for (int c = '0'; c <= '9'; ++c) {
+            table[static_cast<std::size_t>(c)] = 2;
+        }
+        for (int c = 'A'; c <= 'Z'; ++c) {
+            table[static_cast<std::size_t>(c)] = 2;
+        }
+        for (int c = 'a'; c <= 'z'; ++c) {
+            table[static_cast<std::size_t>(c)] = 2;
+        }
+        for (int c = 0xC3; c <= 0xC6; ++c) {
+            table[static_cast<std::size_t>(c)] = 2;
+        }
         table[0xE1] = 3;
         return table;
     }();
@@ -3965,9 +4187,14 @@ int CountWords(std::string_view text) {
                 words += letter ? 1 : 0;
                 letter = false;
                 break;
-            case 2: letter = true; break;
-            case 3: letter = letter || (i + 1 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB); break;
-            default: break;
+            case 2:
+                letter = true;
+                break;
+            case 3:
+                letter = letter || (i + 1 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB);
+                break;
+            default:
+                break;
         }
     }
     return words + (letter ? 1 : 0);
@@ -3976,11 +4203,15 @@ int CountWords(std::string_view text) {
 std::vector<Article> Generate(const Place& place, const std::vector<std::string>& section_keys, int count,
                               std::uint64_t seed, std::int64_t now_ms, int days) {
     std::vector<Article> out;
-    if (count <= 0) return out;
+    if (count <= 0) {
+        return out;
+    }
     days = std::max(days, 1);
     std::vector<std::string> keys = section_keys;
     if (keys.empty()) {
-        for (const auto& [key, name] : kSections) keys.emplace_back(key);
+        for (const auto& [key, name] : kSections) {
+            keys.emplace_back(key);
+        }
     }
     const Region region = BuildRegion(place);
     std::unordered_set<std::string> titles;
@@ -4005,7 +4236,9 @@ std::vector<Article> Generate(const Place& place, const std::vector<std::string>
         } else {
             int x = random.Range(0, total_weight - 1);
             std::size_t k = 0;
-            while (x >= weights[k]) x -= weights[k++];
+            while (x >= weights[k]) {
+                x -= weights[k++];
+            }
             article.section_key = keys[k];
         }
         article.published_at = PickTime(random, now_ms, days);
@@ -4021,9 +4254,13 @@ std::vector<Article> Generate(const Place& place, const std::vector<std::string>
             std::string title;
             for (int tries = 0; tries < 6 && title.empty(); ++tries) {
                 std::string candidate = writer.Title(genre);
-                if (TitleFits(candidate) && !titles.contains(candidate)) title = std::move(candidate);
+                if (TitleFits(candidate) && !titles.contains(candidate)) {
+                    title = std::move(candidate);
+                }
             }
-            if (title.empty()) continue;
+            if (title.empty()) {
+                continue;
+            }
             for (int tries = 0; tries < 4; ++tries) {
                 std::string sapo = writer.Sapo(genre);
                 if (CodePoints(sapo) <= 600 && !sapos.contains(sapo)) {
@@ -4036,7 +4273,9 @@ std::vector<Article> Generate(const Place& place, const std::vector<std::string>
         if (article.sapo.empty()) {
             // The set is saturated for this place (few communes, many articles): number the repeats.
             std::string base = writer.Title(genre);
-            if (CodePoints(base) > 145) base = writer.Text("Tin hoạt động của {xa} tháng {thang_nam}");
+            if (CodePoints(base) > 145) {
+                base = writer.Text("Tin hoạt động của {xa} tháng {thang_nam}");
+            }
             for (int k = 2;; ++k) {
                 std::string title = base + " (kỳ " + std::to_string(k) + ")";
                 if (!titles.contains(title)) {
@@ -4046,8 +4285,8 @@ std::vector<Article> Generate(const Place& place, const std::vector<std::string>
             }
             std::string sapo = writer.Sapo(genre);
             for (int k = 2; sapos.contains(sapo) || CodePoints(sapo) > 600; ++k) {
-                sapo = writer.Text("[Tin|Thông tin] từ {xa}, {huyen} ngày {ngay}.") + " Bản tin số " + std::to_string(k) +
-                       " về hoạt động của địa phương.";
+                sapo = writer.Text("[Tin|Thông tin] từ {xa}, {huyen} ngày {ngay}.") + " Bản tin số " +
+                       std::to_string(k) + " về hoạt động của địa phương.";
             }
             article.sapo = std::move(sapo);
         }
@@ -4068,7 +4307,8 @@ std::vector<Article> Generate(const Place& place, const std::vector<std::string>
 }
 
 std::string LongBody(int words, std::uint64_t seed) {
-    Place place{"Bát Xát", {"Y Tý", "A Mú Sung", "Trịnh Tường", "Bản Xèo", "Mường Hum", "Dền Sáng", "Nậm Pung", "A Lù"}};
+    Place place{"Bát Xát",
+                {"Y Tý", "A Mú Sung", "Trịnh Tường", "Bản Xèo", "Mường Hum", "Dền Sáng", "Nậm Pung", "A Lù"}};
     const Region region = BuildRegion(place);
     Random random(Mix(seed, 0x4C6F6E67426F6479ULL));
     int year = 2023 + static_cast<int>(random.Index(3));
@@ -4082,15 +4322,22 @@ std::string LongBody(int words, std::uint64_t seed) {
         Pool difficulties(kDifficulties, random);
         Pool solutions(kSolutions, random);
         closing.Add("## Khó khăn, hạn chế");
-        for (int i = 0; i < 2; ++i) closing.Add(writer.Text(difficulties.Next()));
+        for (int i = 0; i < 2; ++i) {
+            closing.Add(writer.Text(difficulties.Next()));
+        }
         closing.Add(writer.Text("## Phương hướng, nhiệm vụ năm {nam_toi}"));
-        for (int i = 0; i < 3; ++i) closing.Add(writer.Text(solutions.Next()));
-        closing.Add(writer.Text("Với sự vào cuộc đồng bộ của cả hệ thống chính trị và sự đồng thuận của Nhân dân, công "
-                                "tác tuyên vận của {huyen} năm {nam_toi} được kỳ vọng tiếp tục có những chuyển biến rõ "
-                                "nét, góp phần xây dựng quê hương ngày càng giàu đẹp, văn minh."));
+        for (int i = 0; i < 3; ++i) {
+            closing.Add(writer.Text(solutions.Next()));
+        }
+        closing.Add(
+            writer.Text("Với sự vào cuộc đồng bộ của cả hệ thống chính trị và sự đồng thuận của Nhân dân, công "
+                        "tác tuyên vận của {huyen} năm {nam_toi} được kỳ vọng tiếp tục có những chuyển biến rõ "
+                        "nét, góp phần xây dựng quê hương ngày càng giàu đẹp, văn minh."));
     }
     Body body;
-    for (const char* intro : kReviewIntro) body.Add(writer.Text(intro));
+    for (const char* intro : kReviewIntro) {
+        body.Add(writer.Text(intro));
+    }
     // Stop a little short: the last paragraph added overshoots by at most its own length.
     const int budget = std::max(0, words - closing.Words() - 60);
     int number = 1;

@@ -29,8 +29,8 @@ struct Place {
 
 /// One generated news item, shaped like portal::Item's editable fields.
 struct Article {
-    /// "tin" (news, 150–400 words), "bai" (article, 600–1800), "anh" (photo story, short text),
-    /// "van-ban" (document notice, short, official tone); see GenreWordRange.
+    /// "tin" (news, 150–400 words), "bai" (article, 600–1800), "anh" (photo story, 50–250: a lead and
+    /// captions), "van-ban" (document notice, 90–350, official tone); see GenreWordRange.
     std::string genre;
     /// One of the section keys passed to Generate, chosen to fit the topic.
     std::string section_key;

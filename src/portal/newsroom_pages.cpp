@@ -742,8 +742,8 @@ void RegisterItem(http::Router& router, const org::Web& web, Service& service) {
                        }
                        // A time already past would publish at once: say so instead of surprising anyone.
                        if (*at <= NowMs()) {
-                           Invalid("publish_at", "Thời điểm hẹn giờ phải ở sau lúc này. Muốn đăng ngay, hãy bấm "
-                                                 "\"Đăng ngay\".");
+                           Invalid("publish_at",
+                                   "Thời điểm hẹn giờ phải ở sau lúc này. Muốn đăng ngay, hãy bấm “Đăng ngay”.");
                        }
                    }
                    service.Publish(actor, id, at);

@@ -66,15 +66,31 @@ json::object MediaJson(const StoredMedia& media) {
 
 void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& service) {
     auto upload = [&web, &service](Request& request, bool image) {
-        // Errors go back as JSON on every path: the editor's script reads them and shows the message.
+        // Who and whether they may: answered like every other route (sign-in redirect, 403 page or JSON).
+        auto principal = web.RequirePrincipal(request);
+        std::int64_t site_id = request.PathId("id");
+        http::Params fields;
+        std::optional<Upload> file;
+        std::optional<http::HttpError> unreadable;
         try {
-            auto principal = web.RequirePrincipal(request);
-            http::Params fields;
-            Upload file = ReadUpload(request, fields);
-            web.CheckCsrf(request, principal, &fields);
+            file = ReadUpload(request, fields);
+        } catch (const http::HttpError& error) {
+            unreadable = error;
+        }
+        web.CheckCsrf(request, principal, &fields);
+        try {
+            service.Desk(principal, site_id);
+        } catch (const org::ServiceError& error) {
+            org::Web::Rethrow(error);
+        }
+        // What is wrong with the file goes back as JSON: the editor's script shows the message.
+        if (unreadable) {
+            return JsonError(unreadable->Status(), unreadable->Code(), unreadable->what());
+        }
+        try {
             org::Actor actor{&principal, request.remote_address};
-            std::int64_t site_id = request.PathId("id");
-            StoredMedia stored = image ? service.UploadImage(actor, site_id, file) : service.UploadDocument(actor, site_id, file);
+            StoredMedia stored =
+                image ? service.UploadImage(actor, site_id, *file) : service.UploadDocument(actor, site_id, *file);
             return Response::Json(json::serialize(MediaJson(stored)), 201);
         } catch (const org::ServiceError& error) {
             try {
@@ -82,8 +98,6 @@ void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& se
             } catch (const http::HttpError& http_error) {
                 return JsonError(http_error.Status(), http_error.Code(), http_error.what(), http_error.details_json);
             }
-        } catch (const http::HttpError& error) {
-            return JsonError(error.Status(), error.Code(), error.what(), error.details_json);
         }
     };
     for (const char* pattern : {"/quan-tri/trang/{id}/anh", "/api/v1/sites/{id}/images"}) {

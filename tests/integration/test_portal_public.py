@@ -187,14 +187,24 @@ class Counters(PortalServer):
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(view, range(200)))
         self.assertEqual(statuses, [200] * 200)
-        shown = wait_for(lambda: "200 lượt xem" in self.get(path).data.decode() or
-                         "201 lượt xem" in self.get(path).data.decode(), timeout=15)
-        self.assertTrue(shown, "the item page must show the views within a few seconds")
+        # Counted in memory, written every 2 s; a cached page is re-rendered 1 s after it was made.
+        time.sleep(6)
+        self.assertIn("200 lượt xem", self.get(path).data.decode())
         # Bots are not counted.
         for _ in range(20):
             self.get(path, {"User-Agent": "Googlebot/2.1"})
+        time.sleep(4)
+        self.assertIn("201 lượt xem", self.get(path).data.decode())
         page = self.get("/").data.decode()
-        self.assertRegex(page, r"Hôm nay</dt><dd>\d")
+        today = int(re.search(r"Hôm nay</dt><dd>([\d.]+)<", page).group(1).replace(".", ""))
+        self.assertGreaterEqual(today, 7)
+        # A clean stop writes what is pending; a new server shows the same figure.
+        for _ in range(5):
+            self.get(path)
+        self.server.stop()
+        type(self).server = Server(self.store, ["--page-cache-ms", "1000"])
+        self.editor.port = self.server.port
+        self.assertIn("207 lượt xem", self.get(path).data.decode())
 
     def test_ratings_change_not_add_and_refuse_bad_input(self):
         item = self.publish("Bài kiểm tra đánh giá")
