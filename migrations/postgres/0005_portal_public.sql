@@ -145,11 +145,14 @@ CREATE TABLE visitor_salts (
     salt TEXT NOT NULL
 );
 
--- Page-cache generations: a change bumps its scope ('site:3', 'item:42') in its own transaction; every
--- node polls for scopes changed since it last looked and drops the pages that showed them.
+-- Page-cache generations: every change takes the next number from the '*' row and stamps its scopes
+-- ('site:3', 'item:42') with it, in the transaction that makes the change. Changes queue on the '*'
+-- row, so they commit in number order: a node that has seen number N has seen every change up to N,
+-- and reads only the scopes stamped after it (one index range) to know which pages to drop.
 CREATE TABLE cache_generations (
     scope TEXT PRIMARY KEY,
     generation BIGINT NOT NULL,
     changed_at BIGINT NOT NULL
 );
-CREATE INDEX cache_generations_changed ON cache_generations(changed_at);
+CREATE INDEX cache_generations_after ON cache_generations(generation);
+INSERT INTO cache_generations (scope, generation, changed_at) VALUES ('*', 0, 0);

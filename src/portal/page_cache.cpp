@@ -9,15 +9,6 @@
 namespace tuyenvan::portal {
 namespace {
 
-// Another node's transaction may commit a little after the time it wrote, and clocks differ a
-// little: re-read that much history on every poll (counters only move forward, so re-reading is harmless).
-constexpr std::int64_t kPollMarginMs = 10000;
-
-std::int64_t WallMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 bool Accepts(std::string_view accept_encoding, std::string_view coding) {
     std::size_t at = 0;
     while ((at = accept_encoding.find(coding, at)) != std::string_view::npos) {
@@ -42,10 +33,14 @@ bool Accepts(std::string_view accept_encoding, std::string_view coding) {
 Generations::Generations(db::Database& database) : database_(database) {}
 
 void Generations::Bump(db::Connection& c, const std::string& scope, std::int64_t now_ms) {
-    c.Query(
-        "INSERT INTO cache_generations (scope, generation, changed_at) VALUES ($1, 1, $2) "
-        "ON CONFLICT (scope) DO UPDATE SET generation = cache_generations.generation + 1, changed_at = $2",
-        {scope, now_ms});
+    // The '*' row hands out the numbers; its row lock makes the changes commit in number order.
+    auto next = c.Query("UPDATE cache_generations SET generation = generation + 1, changed_at = $1 WHERE scope = '*' "
+                        "RETURNING generation",
+                        {now_ms})
+                    .Int(0, 0);
+    c.Query("INSERT INTO cache_generations (scope, generation, changed_at) VALUES ($1, $2, $3) "
+            "ON CONFLICT (scope) DO UPDATE SET generation = excluded.generation, changed_at = excluded.changed_at",
+            {scope, next, now_ms});
 }
 
 Generations::Counter& Generations::Slot(const std::string& scope) {
@@ -61,19 +56,17 @@ const Generations::Counter& Generations::Of(const std::string& scope) { return S
 
 void Generations::Poll() {
     std::lock_guard poll_lock(poll_mutex_);
-    std::int64_t started = WallMs();
-    std::int64_t since = polled_until_ == 0 ? 0 : polled_until_ - kPollMarginMs;
     auto rows = database_.ReadValue([&](db::Connection& c) {
-        return c.Query("SELECT scope, generation FROM cache_generations WHERE changed_at >= $1", {since});
+        return c.Query("SELECT scope, generation FROM cache_generations WHERE generation > $1", {seen_});
     });
     for (std::size_t i = 0; i < rows.Size(); ++i) {
         auto value = static_cast<std::uint64_t>(rows.Int(i, 1));
+        seen_ = std::max<std::int64_t>(seen_, rows.Int(i, 1));
         Counter& counter = Slot(rows.String(i, 0));
         std::uint64_t current = counter.load();
         while (current < value && !counter.compare_exchange_weak(current, value)) {
         }
     }
-    polled_until_ = started;
     polls_.fetch_add(1);
 }
 

@@ -20,8 +20,9 @@
 namespace tuyenvan::portal {
 
 /// Change generations of what pages show: "site:3" (anything listed on site 3), "item:42" (one
-/// item's own page, for example its rating). Every change bumps its scopes in the database, in the
-/// transaction that makes it; each node reads bumps made since it last looked.
+/// item's own page, for example its rating). Every change stamps its scopes with the next number of a
+/// database-wide sequence, in the transaction that makes it; each node reads the scopes stamped after
+/// the highest number it has seen. A scope's counter is the number of its last change.
 class Generations {
 public:
     /// A counter whose value changes whenever its scope changes.
@@ -33,8 +34,8 @@ public:
     static void Bump(db::Connection& c, const std::string& scope, std::int64_t now_ms);
     /// The counter of a scope; the reference stays valid for the life of this object.
     const Counter& Of(const std::string& scope);
-    /// Reads the scopes changed since the last poll (with a margin for clocks and slow commits) and
-    /// advances their counters. Call after a local change commits, and every second or so.
+    /// Reads the scopes stamped since the last poll and advances their counters. Call after a local
+    /// change commits, and every second or so.
     void Poll();
     /// Polls done so far (for tests and metrics).
     std::uint64_t Polls() const { return polls_.load(); }
@@ -46,7 +47,7 @@ private:
     std::mutex mutex_;
     std::unordered_map<std::string, std::unique_ptr<Counter>> counters_;
     std::mutex poll_mutex_;
-    std::int64_t polled_until_ = 0;
+    std::int64_t seen_ = -1;
     std::atomic<std::uint64_t> polls_{0};
 };
 
