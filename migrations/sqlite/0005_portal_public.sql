@@ -79,7 +79,10 @@ CREATE TABLE item_related (
     PRIMARY KEY (item_id, related_id)
 ) STRICT;
 
--- Every saved text of an item; a published item's correction waits here as 'pending' until published.
+-- The texts of an item: each text that went online ('applied', recorded at every publication) and the
+-- correction of a published item that waits for an editor ('pending', at most one per item) or that an
+-- editor dropped ('discarded'), numbered 1, 2, … per item. `tags` is a JSON array of names; `extras` a JSON
+-- object with the other fields (source unit, extra sections, pictures, attachments, related items).
 CREATE TABLE item_revisions (
     id INTEGER PRIMARY KEY,
     item_id INTEGER NOT NULL REFERENCES items(id),
@@ -90,11 +93,16 @@ CREATE TABLE item_revisions (
     sapo TEXT NOT NULL,
     body_md TEXT NOT NULL,
     pen_name TEXT NOT NULL,
-    tags TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    extras TEXT NOT NULL DEFAULT '{}',
     account_id INTEGER REFERENCES accounts(id),
     created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    decided_by INTEGER REFERENCES accounts(id),
+    decided_at INTEGER,
     UNIQUE (item_id, number)
 ) STRICT;
+CREATE UNIQUE INDEX item_revisions_pending ON item_revisions(item_id) WHERE state = 'pending';
 
 -- One rating per reader and item; a reader who votes again changes their score.
 CREATE TABLE ratings (

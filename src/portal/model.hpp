@@ -150,6 +150,14 @@ struct Item {
     std::optional<std::int64_t> featured_media_id;  ///< the picture at the top of the item
     std::string featured_caption;
     std::vector<std::string> tags;  ///< tag names; empty in lists
+    /// Pictures of the item's gallery in order (item_media, role 'gallery'); empty in lists.
+    std::vector<std::int64_t> gallery_media_ids;
+    /// This item's caption of each gallery picture, in the same order; empty: the picture's own caption.
+    std::vector<std::string> gallery_captions;
+    /// Documents attached to the item in order (item_media, role 'attachment'); empty in lists.
+    std::vector<std::int64_t> attachment_media_ids;
+    /// Published items of the same site that the item points readers to (item_related); empty in lists.
+    std::vector<std::int64_t> related_item_ids;
 };
 
 /// A tag shared by every site ("Dân vận khéo").
@@ -173,6 +181,21 @@ struct Teaser {
     std::string section_slug;
 };
 
+/// An uploaded picture or document of a site (media), without its bytes.
+struct Media {
+    std::int64_t id = 0;
+    std::int64_t site_id = 0;
+    std::string kind;  ///< "image" or "document"
+    std::string name;  ///< the file name as uploaded
+    std::string content_type;
+    std::int64_t bytes = 0;
+    int width = 0;  ///< images only
+    int height = 0;
+    std::string alt;
+    std::string caption;
+    std::int64_t created_at = 0;
+};
+
 /// One step of an item's editorial history.
 struct ItemEvent {
     std::int64_t id = 0;
@@ -184,6 +207,63 @@ struct ItemEvent {
     std::optional<ItemStatus> from_status;  ///< absent for creation
     ItemStatus to_status = ItemStatus::kDraft;
     std::string comment;
+};
+
+/// Where a saved text of an item stands: a correction waiting for an editor, a text that went online, or a
+/// correction an editor dropped.
+enum class RevisionState { kPending, kApplied, kDiscarded };
+
+/// Machine name, as stored ("pending").
+constexpr std::string_view RevisionStateName(RevisionState state) {
+    switch (state) {
+        case RevisionState::kPending: return "pending";
+        case RevisionState::kApplied: return "applied";
+        case RevisionState::kDiscarded: return "discarded";
+    }
+    return "pending";
+}
+
+/// Vietnamese label ("Chờ đăng").
+constexpr std::string_view RevisionStateLabel(RevisionState state) {
+    switch (state) {
+        case RevisionState::kPending: return "Chờ đăng";
+        case RevisionState::kApplied: return "Đã đăng";
+        case RevisionState::kDiscarded: return "Đã bỏ";
+    }
+    return "";
+}
+
+/// Every state of a revision.
+inline constexpr std::array<RevisionState, 3> kAllRevisionStates = {RevisionState::kPending, RevisionState::kApplied,
+                                                                    RevisionState::kDiscarded};
+
+/// Parses a machine name.
+constexpr std::optional<RevisionState> ParseRevisionState(std::string_view name) {
+    for (RevisionState state : kAllRevisionStates) {
+        if (RevisionStateName(state) == name) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
+/// A saved text of an item (item_revisions): the text each publication put online, numbered 1, 2, … per
+/// item, and the correction of a published item that waits for an editor (at most one per item).
+struct Revision {
+    std::int64_t id = 0;
+    std::int64_t item_id = 0;
+    std::int64_t number = 0;
+    RevisionState state = RevisionState::kPending;
+    /// The editable fields as saved: genre, title, slug, sapo, body (empty in lists), pen name, source unit,
+    /// extra sections, tags, featured picture, gallery, attachments and related items.
+    Item content;
+    std::optional<std::int64_t> account_id;  ///< who wrote the text; absent for texts from before revisions
+    std::string account_login;               ///< empty when absent
+    std::int64_t created_at = 0;
+    std::int64_t updated_at = 0;  ///< last replaced (pending) or when it was applied or dropped
+    std::optional<std::int64_t> decided_by;  ///< who published or dropped it; absent for the scheduler
+    std::string decided_login;
+    std::optional<std::int64_t> decided_at;
 };
 
 /// Filters of the item list.

@@ -142,20 +142,7 @@ std::optional<std::int64_t> ParseIsoInstant(std::string_view text) {
     return days * kDayMs + *time - offset;
 }
 
-ItemFields FieldsOf(const Item& item) {
-    ItemFields fields;
-    fields.genre = std::string(GenreName(item.genre));
-    fields.title = item.title;
-    fields.sapo = item.sapo;
-    fields.body_md = item.body_md;
-    fields.pen_name = item.pen_name;
-    fields.source_unit_id = item.source_unit_id;
-    fields.extra_section_ids = item.extra_section_ids;
-    fields.tags = item.tags;
-    fields.featured_media_id = item.featured_media_id;
-    fields.featured_caption = item.featured_caption;
-    return fields;
-}
+ItemFields FieldsOf(const Item& item) { return EditableFields(item); }
 
 std::string FormatWhen(std::int64_t epoch_ms) {
     std::string clock = text::FormatDateTime(epoch_ms);
@@ -175,6 +162,9 @@ std::string_view ActionLabel(std::string_view action) {
     if (action == "publish") return "Đăng";
     if (action == "schedule") return "Hẹn giờ đăng";
     if (action == "withdraw") return "Gỡ bài";
+    if (action == "revise") return "Lưu bản sửa (chờ đăng)";
+    if (action == "correct") return "Đăng bản sửa";
+    if (action == "discard") return "Bỏ bản sửa";
     return action;
 }
 

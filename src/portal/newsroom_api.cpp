@@ -73,20 +73,21 @@ public:
         return id;
     }
 
-    void Ids(std::string_view key, std::vector<std::int64_t>& out) {
+    void Ids(std::string_view key, std::vector<std::int64_t>& out,
+             const std::string& message = "Phải là một mảng mã chuyên mục (số nguyên).") {
         auto found = body_.find(key);
         if (found == body_.end()) {
             return;
         }
         out.clear();
         if (!found->value().is_array()) {
-            Fail(key, "Phải là một mảng mã chuyên mục (số nguyên).");
+            Fail(key, message);
             return;
         }
         for (const auto& value : found->value().as_array()) {
             auto id = AsInt(value);
             if (!id) {
-                Fail(key, "Phải là một mảng mã chuyên mục (số nguyên).");
+                Fail(key, message);
                 return;
             }
             out.push_back(*id);
@@ -138,6 +139,14 @@ ItemFields FieldsFromJson(Reader& reader, ItemFields base) {
     if (reader.Has("featured_media_id")) {
         base.featured_media_id = reader.Id("featured_media_id", "Mã ảnh phải là số nguyên.");
     }
+    reader.Ids("gallery_media_ids", base.gallery_media_ids, "Phải là một mảng mã ảnh (số nguyên).");
+    if (reader.Has("gallery_media_ids") && !reader.Has("gallery_captions")) {
+        // A new set of pictures without captions: each shows its own.
+        base.gallery_captions.clear();
+    }
+    reader.Texts("gallery_captions", base.gallery_captions);
+    reader.Ids("attachment_media_ids", base.attachment_media_ids, "Phải là một mảng mã tệp (số nguyên).");
+    reader.Ids("related_item_ids", base.related_item_ids, "Phải là một mảng mã bài viết (số nguyên).");
     return base;
 }
 
@@ -179,8 +188,64 @@ json::object ItemJson(const Item& item, bool with_body) {
             tags.emplace_back(tag);
         }
         out["tags"] = std::move(tags);
+    } else {
+        // Lists do not read these; empty arrays would say something untrue.
+        for (const char* key : {"gallery_media_ids", "gallery_captions", "attachment_media_ids", "related_item_ids"}) {
+            out.erase(key);
+        }
     }
     return out;
+}
+
+json::value OptLogin(const std::string& login, const std::optional<std::int64_t>& id) {
+    return id && !login.empty() ? json::value(login) : json::value(nullptr);
+}
+
+// A revision; with its text (every field an edit sends) or, in lists, only its title.
+json::object RevisionJson(const Revision& revision, bool with_text) {
+    json::object out{{"number", revision.number},
+                     {"state", RevisionStateName(revision.state)},
+                     {"state_label", RevisionStateLabel(revision.state)},
+                     {"title", revision.content.title},
+                     {"account_id", Opt(revision.account_id)},
+                     {"account_login", OptLogin(revision.account_login, revision.account_id)},
+                     {"created_at", revision.created_at},
+                     {"updated_at", revision.updated_at},
+                     {"decided_by", Opt(revision.decided_by)},
+                     {"decided_login", OptLogin(revision.decided_login, revision.decided_by)},
+                     {"decided_at", Opt(revision.decided_at)}};
+    if (with_text) {
+        json::object fields = ItemJson(revision.content, true);
+        for (const char* key : {"genre", "slug", "sapo", "body_md", "pen_name", "source_unit_id", "extra_section_ids",
+                                "tags", "featured_media_id", "featured_caption", "gallery_media_ids",
+                                "gallery_captions", "attachment_media_ids", "related_item_ids"}) {
+            out[key] = fields[key];
+        }
+    }
+    return out;
+}
+
+json::object DiffJson(const RevisionDiff& compared) {
+    json::array fields;
+    for (const auto& change : compared.fields) {
+        json::array lines;
+        for (const auto& line : change.diff.lines) {
+            lines.push_back(json::object{{"op", line.change == LineChange::kSame      ? "same"
+                                                : line.change == LineChange::kDeleted ? "deleted"
+                                                                                      : "inserted"},
+                                         {"text", line.text}});
+        }
+        fields.push_back(json::object{{"field", change.field},
+                                      {"label", change.label},
+                                      {"changed", change.diff.Changed()},
+                                      {"too_large", change.diff.too_large},
+                                      {"lines", std::move(lines)}});
+    }
+    std::string against = compared.against_online ? "online" : compared.against_number ? "revision" : "none";
+    return json::object{{"item_id", compared.revision.item_id},
+                        {"revision", RevisionJson(compared.revision, false)},
+                        {"against", json::object{{"kind", against}, {"number", Opt(compared.against_number)}}},
+                        {"fields", std::move(fields)}};
 }
 
 json::array HistoryJson(const std::vector<ItemEvent>& events) {
@@ -201,9 +266,25 @@ json::array HistoryJson(const std::vector<ItemEvent>& events) {
 }
 
 Response ItemResponse(Service& service, const org::Principal& principal, std::int64_t id, unsigned status = 200) {
-    json::object out = ItemJson(service.GetItem(principal, id), true);
+    Item item = service.GetItem(principal, id);
+    json::object out = ItemJson(item, true);
     out["history"] = HistoryJson(service.History(principal, id));
+    std::optional<Revision> pending;
+    if (item.status == ItemStatus::kPublished) {
+        pending = service.PendingRevision(principal, id);
+    }
+    out["pending_revision"] = pending ? json::value(RevisionJson(*pending, true)) : json::value(nullptr);
     return Response::Json(json::serialize(out), status);
+}
+
+// The fields a change of the item starts from: a published item's pending revision when there is one.
+ItemFields EditBase(Service& service, const org::Principal& principal, const Item& item) {
+    if (item.status == ItemStatus::kPublished) {
+        if (auto pending = service.PendingRevision(principal, item.id)) {
+            return FieldsOf(pending->content);
+        }
+    }
+    return FieldsOf(item);
 }
 
 std::optional<std::int64_t> PublishAt(const json::object& body) {
@@ -359,12 +440,14 @@ void RegisterItems(http::Router& router, const org::Web& web, Service& service) 
         if (!version && !reader.Has("version")) {
             reader.Fail("version", "Cần gửi kèm version của bản đã đọc, để không ghi đè thay đổi của người khác.");
         }
-        ItemFields fields = FieldsFromJson(reader, FieldsOf(current));
+        ItemFields fields = FieldsFromJson(reader, EditBase(service, principal, current));
         reader.Done();
         service.UpdateDraft(ActorOf(principal, request), id, version.value_or(0), fields);
         return ItemResponse(service, principal, id);
     });
-    patch.summary = "Sửa bài viết (cần version để tránh ghi đè; chỉ các trường gửi lên thay đổi)";
+    patch.summary =
+        "Sửa bài viết (cần version để tránh ghi đè; chỉ các trường gửi lên thay đổi); với bài đã đăng, tạo hoặc "
+        "thay bản sửa chờ đăng (pending_revision), nội dung đang đăng giữ nguyên";
     patch.body_limit = kItemBodyLimit;
 
     // A workflow step: the item must be visible before anything in the body is judged.
@@ -408,6 +491,39 @@ void RegisterItems(http::Router& router, const org::Web& web, Service& service) 
                    reader.Done();
                    service.Withdraw(actor, id, comment);
                })).summary = "Gỡ bài viết đã đăng hoặc đang hẹn giờ (comment)";
+
+    // The version the editor saw, when sent, guards against publishing a revision someone just replaced.
+    auto seen_version = [](const json::object& body) {
+        Reader reader(body);
+        auto version = reader.Id("version", "Phiên bản (version) phải là số nguyên.");
+        reader.Done();
+        return version;
+    };
+    router.Add(verb::post, "/api/v1/items/{id}/revision/publish", Mode::kBlocking,
+               step([&service, seen_version](const org::Actor& actor, std::int64_t id, const json::object& body) {
+                   service.PublishRevision(actor, id, seen_version(body));
+               })).summary = "Đăng bản sửa chờ đăng của bài đã đăng (version tùy chọn); biên tập viên";
+    router.Add(verb::post, "/api/v1/items/{id}/revision/discard", Mode::kBlocking,
+               step([&service, seen_version](const org::Actor& actor, std::int64_t id, const json::object& body) {
+                   service.DiscardRevision(actor, id, seen_version(body));
+               })).summary = "Bỏ bản sửa chờ đăng, nội dung đang đăng giữ nguyên (version tùy chọn); biên tập viên";
+    router.Add(verb::get, "/api/v1/items/{id}/revisions", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        json::array items;
+        for (const auto& revision : service.Revisions(principal, request.PathId("id"))) {
+            items.push_back(RevisionJson(revision, false));
+        }
+        return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
+    }).summary = "Các phiên bản của bài viết: mỗi lần đăng, bản sửa chờ đăng và bản sửa đã bỏ";
+    router.Add(verb::get, "/api/v1/items/{id}/revisions/{number}/diff", Mode::kBlocking,
+               [&web, &service](Request& request) {
+                   auto principal = web.RequirePrincipal(request);
+                   auto compared =
+                       service.CompareRevision(principal, request.PathId("id"), request.PathId("number"));
+                   return Response::Json(json::serialize(DiffJson(compared)));
+               })
+        .summary = "So sánh từng dòng tiêu đề, sapo và nội dung của một phiên bản với bản trước (bản chờ đăng: với "
+                   "nội dung đang đăng)";
 }
 
 }  // namespace

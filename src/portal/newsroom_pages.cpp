@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "platform/http/multipart.hpp"
 #include "platform/markdown/markdown.hpp"
 #include "platform/text/format.hpp"
 #include "portal/newsroom.hpp"
@@ -22,6 +23,12 @@ using http::Response;
 using org::ServiceError;
 
 constexpr std::int64_t kPerPage = 30;
+/// How many of the site's recent pictures, documents and published items the item form offers.
+constexpr std::int64_t kChoices = 30;
+/// A document is uploaded from at most 20 MB; the body carries a little more for the other fields.
+constexpr std::size_t kUploadBodyLimit = std::size_t{21} * 1024 * 1024;
+/// Unchanged lines kept around each change of a comparison; longer unchanged runs are folded.
+constexpr std::size_t kDiffContext = 3;
 
 org::Actor ActorOf(const org::Principal& principal, const Request& request) {
     return org::Actor{&principal, request.remote_address};
@@ -53,6 +60,9 @@ bool ShownOnForm(const http::HttpError& error) {
 }
 
 std::string SitePath(std::int64_t site_id) { return "/quan-tri/trang/" + std::to_string(site_id); }
+std::string RevisionPath(std::int64_t item_id, std::int64_t number) {
+    return "/quan-tri/bai-viet/" + std::to_string(item_id) + "/phien-ban/" + std::to_string(number);
+}
 std::string ItemPath(std::int64_t item_id) { return "/quan-tri/bai-viet/" + std::to_string(item_id); }
 
 std::int64_t PageNumber(const Request& request) {
@@ -172,7 +182,172 @@ ItemFields FieldsFromForm(const http::Params& form, ItemFields base, std::option
             base.extra_section_ids.push_back(*id);
         }
     }
+    // The pictures, documents and related items, when the form carried them.
+    if (form.Has("media_form")) {
+        auto ids = [&form](std::string_view name) {
+            std::vector<std::int64_t> out;
+            for (const auto& value : form.GetAll(name)) {
+                // A value that is no number names no media: the service refuses id 0 with a message.
+                out.push_back(org::ToInt(value).value_or(0));
+            }
+            return out;
+        };
+        auto without = [](std::vector<std::int64_t> kept, const std::vector<std::int64_t>& removed) {
+            std::erase_if(kept, [&](std::int64_t id) {
+                return std::find(removed.begin(), removed.end(), id) != removed.end();
+            });
+            return kept;
+        };
+        std::string featured = form.Get("featured_media_id");
+        base.featured_media_id = featured.empty() ? std::nullopt : std::optional(org::ToInt(featured).value_or(0));
+        base.featured_caption = form.Get("featured_caption");
+        base.gallery_media_ids = without(ids("gallery_media_ids"), ids("gallery_remove"));
+        base.gallery_captions.clear();
+        for (auto id : base.gallery_media_ids) {
+            base.gallery_captions.push_back(form.Get("gallery_caption_" + std::to_string(id)));
+        }
+        base.attachment_media_ids = without(ids("attachment_media_ids"), ids("attachment_remove"));
+        base.related_item_ids = ids("related_item_ids");
+    }
     return base;
+}
+
+std::string FileSize(std::int64_t bytes) {
+    if (bytes < 1024 * 1024) {
+        return text::FormatNumber(std::max<std::int64_t>(1, (bytes + 1023) / 1024)) + " KB";
+    }
+    std::int64_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return text::FormatNumber(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
+}
+
+// The featured picture, gallery, attachments and related items of the item form: what the item has, and
+// the site's recent uploads and published items to choose from. `self` is the item's id (0 when new).
+void MediaFields(view::Data& data, Service& service, const org::Principal& principal, const ItemFields& fields,
+                 std::int64_t site_id, std::int64_t self) {
+    auto images = service.SiteMedia(principal, site_id, "image", kChoices);
+    auto documents = service.SiteMedia(principal, site_id, "document", kChoices);
+    std::vector<std::int64_t> shown_ids = fields.gallery_media_ids;
+    shown_ids.insert(shown_ids.end(), fields.attachment_media_ids.begin(), fields.attachment_media_ids.end());
+    if (fields.featured_media_id) {
+        shown_ids.push_back(*fields.featured_media_id);
+    }
+    auto shown = service.FindMedia(principal, site_id, shown_ids);
+    auto find = [&](std::int64_t id) -> const StoredMedia* {
+        auto hit = std::find_if(shown.begin(), shown.end(), [id](const StoredMedia& m) { return m.id == id; });
+        return hit == shown.end() ? nullptr : &*hit;
+    };
+    auto in = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    auto thumbnail = [](view::Data& row, const StoredMedia& media) {
+        row.set("id", std::to_string(media.id));
+        row.set("thumb", "/media/" + std::to_string(media.id) + "/320.jpg");
+        row.set("alt", media.alt);
+        row.set("name", media.name);
+    };
+
+    view::List featured = view::MakeList();
+    bool featured_listed = false;
+    auto featured_option = [&](const StoredMedia& media) {
+        view::Data option;
+        option.set("value", std::to_string(media.id));
+        option.set("label", media.alt.empty() ? media.name : media.alt + " (" + media.name + ")");
+        option.set("selected", fields.featured_media_id == media.id);
+        featured_listed |= fields.featured_media_id == media.id;
+        view::Append(featured, std::move(option));
+    };
+    for (const auto& media : images) {
+        featured_option(media);
+    }
+    if (fields.featured_media_id && !featured_listed) {
+        if (const auto* media = find(*fields.featured_media_id); media != nullptr && media->kind == "image") {
+            featured_option(*media);
+        }
+    }
+    data["featured_options"] = std::move(featured);
+    data.set("featured_caption", fields.featured_caption);
+    if (fields.featured_media_id) {
+        if (const auto* media = find(*fields.featured_media_id); media != nullptr && media->kind == "image") {
+            view::Data picture;
+            thumbnail(picture, *media);
+            data["featured_picture"] = std::move(picture);
+        }
+    }
+
+    view::List gallery = view::MakeList();
+    for (std::size_t i = 0; i < fields.gallery_media_ids.size(); ++i) {
+        const auto* media = find(fields.gallery_media_ids[i]);
+        if (media == nullptr) {
+            continue;
+        }
+        view::Data row;
+        thumbnail(row, *media);
+        row.set("caption", i < fields.gallery_captions.size() ? fields.gallery_captions[i] : "");
+        row.set("own_caption", media->caption);
+        view::Append(gallery, std::move(row));
+    }
+    data.set("has_gallery", !fields.gallery_media_ids.empty());
+    data["gallery"] = std::move(gallery);
+    view::List gallery_choices = view::MakeList();
+    bool any_gallery_choice = false;
+    for (const auto& media : images) {
+        if (!in(fields.gallery_media_ids, media.id)) {
+            view::Data row;
+            thumbnail(row, media);
+            view::Append(gallery_choices, std::move(row));
+            any_gallery_choice = true;
+        }
+    }
+    data["gallery_choices"] = std::move(gallery_choices);
+    data.set("has_gallery_choices", any_gallery_choice);
+
+    view::List attachments = view::MakeList();
+    for (auto id : fields.attachment_media_ids) {
+        if (const auto* media = find(id)) {
+            view::Data row;
+            row.set("id", std::to_string(media->id));
+            row.set("name", media->name);
+            row.set("url", media->url);
+            row.set("size", FileSize(media->bytes));
+            if (!media->caption.empty()) {
+                row.set("caption", media->caption);
+            }
+            view::Append(attachments, std::move(row));
+        }
+    }
+    data.set("has_attachments", !fields.attachment_media_ids.empty());
+    data["attachments"] = std::move(attachments);
+    view::List document_choices = view::MakeList();
+    bool any_document_choice = false;
+    for (const auto& media : documents) {
+        if (!in(fields.attachment_media_ids, media.id)) {
+            view::Data row;
+            row.set("id", std::to_string(media.id));
+            row.set("name", media.name);
+            row.set("size", FileSize(media.bytes));
+            view::Append(document_choices, std::move(row));
+            any_document_choice = true;
+        }
+    }
+    data["document_choices"] = std::move(document_choices);
+    data.set("has_document_choices", any_document_choice);
+
+    view::List related = view::MakeList();
+    bool any_related = false;
+    for (const auto& teaser : service.RelatedChoices(principal, site_id, fields.related_item_ids, kChoices)) {
+        if (teaser.id == self) {
+            continue;
+        }
+        view::Data row;
+        row.set("id", std::to_string(teaser.id));
+        row.set("title", teaser.title);
+        row.set("published", FormatWhen(teaser.published_at));
+        row.set("checked", in(fields.related_item_ids, teaser.id));
+        view::Append(related, std::move(row));
+        any_related = true;
+    }
+    data["related_choices"] = std::move(related);
+    data.set("has_related_choices", any_related);
 }
 
 // The fields of the item form, shared by the new and the edit page.
@@ -464,6 +639,7 @@ Response NewItemPage(const org::Web& web, Service& service, const org::Principal
     }
     data["section_options"] = std::move(options);
     FormFields(data, fields, site_id, sections, service.OutreachColumns(), std::nullopt);
+    MediaFields(data, service, principal, fields, site_id, 0);
     data.set("is_new", true);
     if (error != nullptr) {
         ShowErrors(data, *error);
@@ -512,10 +688,12 @@ struct ItemFailure {
     /// The edit form as it was sent, and the version it was built from.
     std::optional<ItemFields> typed;
     std::int64_t typed_version = 0;
-    /// Which workflow form failed ("tra-lai", "dang", "go"), and what it carried.
+    /// Which workflow form failed ("tra-lai", "dang", "go", "tep", "dang-ban-sua", "bo-ban-sua"), and what it
+    /// carried.
     std::string action;
     std::string comment;
     std::string publish_at;
+    std::string file_caption;
 };
 
 // Who may do what; the service decides again on every post.
@@ -526,6 +704,7 @@ struct Allowed {
     bool approve = false;
     bool publish = false;
     bool withdraw = false;
+    bool decide_revision = false;  ///< publish or drop the pending revision
 };
 
 Allowed AllowedOn(const Item& item, SiteRole role, const org::Principal& principal) {
@@ -536,18 +715,27 @@ Allowed AllowedOn(const Item& item, SiteRole role, const org::Principal& princip
     };
     Allowed allowed;
     allowed.edit = (author && in({ItemStatus::kDraft, ItemStatus::kReturned})) ||
-                   (editor && !in({ItemStatus::kPublished, ItemStatus::kWithdrawn}));
+                   (editor && item.status != ItemStatus::kWithdrawn);
     allowed.submit = author && in({ItemStatus::kDraft, ItemStatus::kReturned});
     allowed.give_back = editor && in({ItemStatus::kSubmitted, ItemStatus::kApproved});
     allowed.approve = editor && item.status == ItemStatus::kSubmitted;
     allowed.publish = editor && item.status == ItemStatus::kApproved;
     allowed.withdraw = editor && in({ItemStatus::kPublished, ItemStatus::kScheduled});
+    allowed.decide_revision = editor && item.status == ItemStatus::kPublished;
     return allowed;
 }
 
 std::string DoneMessage(const std::string& done, const Item& item) {
+    bool published = item.status == ItemStatus::kPublished;
     if (done == "tao") return "Đã tạo bản nháp. Bạn có thể sửa tiếp hoặc gửi duyệt.";
+    if (done == "luu" && published) {
+        return "Đã lưu bản sửa. Trang công khai vẫn giữ nội dung đang đăng cho đến khi bản sửa được đăng.";
+    }
     if (done == "luu") return "Đã lưu bài viết.";
+    if (done == "tep" && published) return "Đã tải tệp lên và đính kèm vào bản sửa (chờ đăng).";
+    if (done == "tep") return "Đã tải tệp lên và đính kèm vào bài viết.";
+    if (done == "dang-ban-sua") return "Đã đăng bản sửa: trang công khai hiện nội dung mới.";
+    if (done == "bo-ban-sua") return "Đã bỏ bản sửa; nội dung đang đăng giữ nguyên.";
     if (done == "gui-duyet") return "Đã gửi bài viết đi duyệt.";
     if (done == "tra-lai") return "Đã trả lại bài viết cho tác giả.";
     if (done == "duyet") return "Đã duyệt bài viết.";
@@ -589,34 +777,72 @@ Response ItemPage(const org::Web& web, Service& service, const org::Principal& p
         data.set("publish_at_label", FormatWhen(*item.publish_at));
     }
 
+    bool published = item.status == ItemStatus::kPublished;
+    auto pending = published ? service.PendingRevision(principal, item_id) : std::nullopt;
+    // What an edit starts from: the correction waiting, on a published item that has one.
+    const Item& editable = pending ? pending->content : item;
+    data.set("is_published", published);
+    if (pending) {
+        view::Data notice;
+        notice.set("number", std::to_string(pending->number));
+        notice.set("by", pending->account_login.empty() ? "Hệ thống" : pending->account_login);
+        notice.set("at", FormatWhen(pending->updated_at));
+        notice.set("href", RevisionPath(item.id, pending->number));
+        data["pending"] = std::move(notice);
+    }
+    data.set("can_decide_revision", allowed.decide_revision && pending.has_value());
+
     data.set("can_edit", allowed.edit || failure.typed.has_value());
     if (allowed.edit || failure.typed) {
         bool stale = failure.typed && failure.typed_version != item.version;
-        ItemFields shown = failure.typed ? *failure.typed : FieldsOf(item);
+        ItemFields shown = failure.typed ? *failure.typed : FieldsOf(editable);
         FormFields(data, shown, item.site_id, sections, service.OutreachColumns(), item.section_id);
-        // After a conflict the form carries the stored version: saving again is a choice made with both
-        // texts in view, not an accident.
-        data.set("version", std::to_string(failure.typed && !stale ? failure.typed_version : item.version));
+        MediaFields(data, service, principal, shown, item.site_id, item.id);
         if (stale) {
             data.set("stale", true);
             data.set("stored_version", std::to_string(item.version));
-            data.set("stored_title", item.title);
-            data.set("stored_sapo", item.sapo);
-            data.set("stored_body", item.body_md);
-        }
-    } else {
-        // Absent keys, not empty strings: a Mustache section shows for any string, even an empty one.
-        if (!item.sapo.empty()) {
-            data.set("sapo", item.sapo);
-        }
-        // Published items show the HTML rendered at publication; the rest a preview, rendered as safely.
-        data["preview_html"] = item.status == ItemStatus::kPublished && !item.body_html.empty()
-                                   ? item.body_html
-                                   : markdown::RenderHtml(item.body_md);
-        if (!item.pen_name.empty()) {
-            data.set("pen_name", item.pen_name);
+            data.set("stored_title", editable.title);
+            data.set("stored_sapo", editable.sapo);
+            data.set("stored_body", editable.body_md);
         }
     }
+    // The forms carry the stored version; after a conflict, saving again is a choice made with both texts in
+    // view, not an accident.
+    data.set("version", std::to_string(item.version));
+    // The text readers see (a published item) or will see (the others), unless the form already shows it.
+    if (published || !(allowed.edit || failure.typed)) {
+        data.set("show_preview", true);
+        // Absent keys, not empty strings: a Mustache section shows for any string, even an empty one.
+        if (!item.sapo.empty()) {
+            data.set("sapo_preview", item.sapo);
+        }
+        // Published items show the HTML rendered at publication; the rest a preview, rendered as safely.
+        data["preview_html"] = published && !item.body_html.empty() ? item.body_html : markdown::RenderHtml(item.body_md);
+        if (!item.pen_name.empty()) {
+            data.set("pen_name_preview", item.pen_name);
+        }
+    }
+    data.set("file_caption", failure.action == "tep" ? failure.file_caption : "");
+
+    view::List revisions = view::MakeList();
+    auto all_revisions = service.Revisions(principal, item_id);
+    for (auto it = all_revisions.rbegin(); it != all_revisions.rend(); ++it) {
+        view::Data row;
+        row.set("number", std::to_string(it->number));
+        row.set("state", std::string(RevisionStateName(it->state)));
+        row.set("state_label", std::string(RevisionStateLabel(it->state)));
+        row.set("by", it->account_login.empty() ? "Hệ thống" : it->account_login);
+        row.set("at", FormatWhen(it->state == RevisionState::kPending ? it->updated_at : it->created_at));
+        // Who published or dropped it, when that is news: a correction, not a text its publisher wrote.
+        if (it->decided_at && (it->state != RevisionState::kApplied || it->decided_login != it->account_login)) {
+            row.set("decided", (it->decided_login.empty() ? std::string("Hệ thống") : it->decided_login) + ", " +
+                                   FormatWhen(*it->decided_at));
+        }
+        row.set("href", RevisionPath(item.id, it->number));
+        view::Append(revisions, std::move(row));
+    }
+    data.set("has_revisions", !all_revisions.empty());
+    data["revisions"] = std::move(revisions);
 
     data.set("can_submit", allowed.submit);
     data.set("can_return", allowed.give_back);
@@ -653,6 +879,8 @@ Response ItemPage(const org::Web& web, Service& service, const org::Principal& p
             anchors = {{"comment", "return_comment"}};
         } else if (failure.action == "go") {
             anchors = {{"comment", "withdraw_comment"}};
+        } else if (failure.action == "tep") {
+            anchors = {{"file", "attachment_file"}, {"caption", "attachment_caption"}};
         }
         ShowErrors(data, *failure.error, anchors);
     } else {
@@ -692,6 +920,175 @@ http::Handler Step(const org::Web& web, Service& service, std::string action, F 
     };
 }
 
+// ---------- revisions: compare, publish, drop ----------
+
+// The lines of a comparison as the page shows them: changes with a few unchanged lines around them, longer
+// unchanged runs folded into one "n dòng không đổi" row.
+view::List DiffRows(const LineDiff& diff) {
+    view::List rows = view::MakeList();
+    auto line = [&](const DiffLine& one) {
+        view::Data row;
+        row.set("text", one.text);
+        row.set(one.change == LineChange::kSame      ? "is_same"
+                : one.change == LineChange::kDeleted ? "is_deleted"
+                                                     : "is_inserted",
+                true);
+        view::Append(rows, std::move(row));
+    };
+    const auto& lines = diff.lines;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        if (lines[i].change != LineChange::kSame) {
+            line(lines[i++]);
+            continue;
+        }
+        std::size_t end = i;
+        while (end < lines.size() && lines[end].change == LineChange::kSame) {
+            ++end;
+        }
+        std::size_t keep_before = i == 0 ? 0 : kDiffContext;  // after a change
+        std::size_t keep_after = end == lines.size() ? 0 : kDiffContext;  // before a change
+        if (end - i <= keep_before + keep_after + 1) {
+            for (; i < end; ++i) {
+                line(lines[i]);
+            }
+            continue;
+        }
+        for (std::size_t k = 0; k < keep_before; ++k) {
+            line(lines[i + k]);
+        }
+        view::Data gap;
+        gap.set("is_gap", true);
+        gap.set("gap", text::FormatNumber(static_cast<std::int64_t>(end - i - keep_before - keep_after)));
+        view::Append(rows, std::move(gap));
+        for (std::size_t k = end - keep_after; k < end; ++k) {
+            line(lines[k]);
+        }
+        i = end;
+    }
+    return rows;
+}
+
+Response RevisionPage(const org::Web& web, Service& service, const org::Principal& principal, std::int64_t item_id,
+                      std::int64_t number) {
+    Item item = service.GetItem(principal, item_id);
+    SiteDesk desk = service.Desk(principal, item.site_id);
+    RevisionDiff compared = service.CompareRevision(principal, item_id, number);
+    const Revision& revision = compared.revision;
+    view::Data data = SiteData(desk);
+    data.set("item_id", std::to_string(item.id));
+    data.set("heading", item.title);
+    data.set("number", std::to_string(revision.number));
+    data.set("state", std::string(RevisionStateName(revision.state)));
+    data.set("state_label", std::string(RevisionStateLabel(revision.state)));
+    data.set("by", revision.account_login.empty() ? "Hệ thống" : revision.account_login);
+    data.set("at", FormatWhen(revision.updated_at));
+    if (compared.against_online) {
+        data.set("against", "nội dung đang đăng trên trang");
+    } else if (compared.against_number) {
+        data.set("against", "phiên bản số " + std::to_string(*compared.against_number));
+        data.set("against_href", RevisionPath(item.id, *compared.against_number));
+    } else {
+        data.set("first", true);
+    }
+    view::List fields = view::MakeList();
+    for (const auto& change : compared.fields) {
+        view::Data field;
+        field.set("field", change.field);
+        field.set("label", change.label);
+        if (change.diff.too_large) {
+            field.set("too_large", true);
+        } else if (!change.diff.Changed()) {
+            field.set("unchanged", true);
+        } else {
+            field["lines"] = DiffRows(change.diff);
+            field.set("has_lines", true);
+        }
+        view::Append(fields, std::move(field));
+    }
+    data["fields"] = std::move(fields);
+    bool pending = revision.state == RevisionState::kPending;
+    data.set("is_pending", pending);
+    data.set("can_decide_revision", pending && desk.role == SiteRole::kEditor);
+    data.set("version", std::to_string(item.version));
+    return web.Page("portal/newsroom/revision", std::move(data), principal,
+                    "Phiên bản " + std::to_string(revision.number) + " · " + item.title);
+}
+
+// Reads a multipart/form-data body: the file and the plain fields (among them the CSRF token).
+std::optional<Upload> ReadUpload(const Request& request, http::Params& fields) {
+    auto content_type = request.Header("Content-Type");
+    auto at = content_type.find("boundary=");
+    if (!content_type.starts_with("multipart/form-data") || at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    auto boundary = content_type.substr(at + 9);
+    if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
+        boundary = boundary.substr(1, boundary.size() - 2);
+    }
+    auto parsed = http::ParseMultipart(request.body, boundary, 20);
+    if (parsed.error) {
+        return std::nullopt;
+    }
+    Upload upload;
+    for (const auto& part : parsed.parts) {
+        if (part.name == "file" && part.filename) {
+            upload.file_name = *part.filename;
+            upload.bytes = std::string(part.data);
+        } else if (!part.filename) {
+            fields.Add(part.name, std::string(part.data));
+        }
+    }
+    upload.caption = fields.Get("caption");
+    return upload;
+}
+
+void RegisterRevisions(http::Router& router, const org::Web& web, Service& service) {
+    router.Add(verb::get, "/quan-tri/bai-viet/{id}/phien-ban/{number}", Mode::kBlocking,
+               [&web, &service](Request& request) {
+                   auto principal = web.RequirePrincipal(request);
+                   return RevisionPage(web, service, principal, request.PathId("id"), request.PathId("number"));
+               });
+    // The no-script way to attach a document: the file goes to the item's site and onto the item.
+    router.Add(verb::post, "/quan-tri/bai-viet/{id}/tep", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        http::Params fields;
+        auto upload = ReadUpload(request, fields);
+        web.CheckCsrf(request, principal, &fields);
+        std::int64_t id = request.PathId("id");
+        service.GetItem(principal, id);
+        try {
+            Attempt([&] {
+                if (!upload) {
+                    throw http::HttpError(400, "bad_request",
+                                          "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngang. Hãy chọn tệp và gửi lại.");
+                }
+                service.AttachDocument(ActorOf(principal, request), id, *upload);
+            });
+            return Response::Redirect(ItemPath(id) + "?da=tep#tep-dinh-kem");
+        } catch (const http::HttpError& error) {
+            if (!ShownOnForm(error)) {
+                throw;
+            }
+            ItemFailure failure;
+            failure.error = &error;
+            failure.action = "tep";
+            failure.file_caption = fields.Get("caption");
+            return ItemPage(web, service, principal, request, id, failure);
+        }
+    }).body_limit = kUploadBodyLimit;
+    router.Add(verb::post, "/quan-tri/bai-viet/{id}/ban-sua/dang", Mode::kBlocking,
+               Step(web, service, "dang-ban-sua",
+                    [&service](const org::Actor& actor, std::int64_t id, const http::Params& form) {
+                        service.PublishRevision(actor, id, org::ToInt(form.Get("version")));
+                    }));
+    router.Add(verb::post, "/quan-tri/bai-viet/{id}/ban-sua/bo", Mode::kBlocking,
+               Step(web, service, "bo-ban-sua",
+                    [&service](const org::Actor& actor, std::int64_t id, const http::Params& form) {
+                        service.DiscardRevision(actor, id, org::ToInt(form.Get("version")));
+                    }));
+}
+
 void RegisterItem(http::Router& router, const org::Web& web, Service& service) {
     router.Add(verb::get, "/quan-tri/bai-viet/{id}", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);
@@ -703,7 +1100,9 @@ void RegisterItem(http::Router& router, const org::Web& web, Service& service) {
         web.CheckCsrf(request, principal, &form);
         std::int64_t id = request.PathId("id");
         Item current = service.GetItem(principal, id);
-        ItemFields fields = FieldsFromForm(form, FieldsOf(current), current.section_id);
+        // Fields the form leaves out keep the values the edit started from (a published item's pending revision).
+        auto pending = current.status == ItemStatus::kPublished ? service.PendingRevision(principal, id) : std::nullopt;
+        ItemFields fields = FieldsFromForm(form, FieldsOf(pending ? pending->content : current), current.section_id);
         std::int64_t version = org::ToInt(form.Get("version")).value_or(0);
         try {
             Attempt([&] { service.UpdateDraft(ActorOf(principal, request), id, version, fields); });
@@ -761,6 +1160,7 @@ void RegisterPages(http::Router& router, const org::Web& web, Service& service) 
     RegisterSite(router, web, service);
     RegisterNewItem(router, web, service);
     RegisterItem(router, web, service);
+    RegisterRevisions(router, web, service);
 }
 
 }  // namespace tuyenvan::portal::newsroom

@@ -136,16 +136,13 @@ std::shared_ptr<const CachedPage> PageCache::Store(
     page->status = response.status;
     page->content_type = std::move(response.content_type);
     page->etag = "\"" + security::Sha256Hex(response.body).substr(0, 24) + "\"";
-    if (response.body.size() > 256) {
-        page->gzip = http::Gzip(response.body, 6);
-        page->brotli = http::Brotli(response.body, 5);
-    }
     page->identity = std::move(response.body);
     page->site_id = site_id;
     page->item_id = item_id;
     page->depends = std::move(depends);
     page->rendered_at = std::chrono::steady_clock::now();
-    std::size_t bytes = key.size() + page->identity.size() + page->gzip.size() + page->brotli.size();
+    // Room for the compressed copies too, which are made later (they are far smaller).
+    std::size_t bytes = key.size() + page->identity.size() + page->identity.size() / 2;
     Shard& shard = ShardOf(key);
     std::lock_guard lock(shard.mutex);
     if (shard.pages.size() >= max_entries_per_shard_ || shard.bytes + bytes > max_bytes_per_shard_) {
@@ -155,7 +152,7 @@ std::shared_ptr<const CachedPage> PageCache::Store(
     auto [slot, inserted] = shard.pages.try_emplace(key, page);
     if (!inserted) {
         const auto& old = *slot->second;
-        shard.bytes -= std::min(shard.bytes, key.size() + old.identity.size() + old.gzip.size() + old.brotli.size());
+        shard.bytes -= std::min(shard.bytes, key.size() + old.identity.size() + old.identity.size() / 2);
         slot->second = page;
     }
     shard.bytes += bytes;
@@ -176,10 +173,13 @@ http::Response PageCache::Serve(const http::Request& request, const CachedPage& 
         return response;
     }
     auto accept = request.Header("Accept-Encoding");
-    if (!page.brotli.empty() && Accepts(accept, "br")) {
+    bool small = page.identity.size() <= 256;
+    if (!small && Accepts(accept, "br")) {
+        std::call_once(page.brotli_once, [&page] { page.brotli = http::Brotli(page.identity, 5); });
         response.body = page.brotli;
         response.With("Content-Encoding", "br");
-    } else if (!page.gzip.empty() && Accepts(accept, "gzip")) {
+    } else if (!small && Accepts(accept, "gzip")) {
+        std::call_once(page.gzip_once, [&page] { page.gzip = http::Gzip(page.identity, 6); });
         response.body = page.gzip;
         response.With("Content-Encoding", "gzip");
     } else {

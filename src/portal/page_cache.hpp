@@ -57,8 +57,11 @@ struct CachedPage {
     std::string content_type;
     std::string etag;
     std::string identity;
-    std::string gzip;
-    std::string brotli;
+    /// Compressed on first demand, once each (most readers take only one of them).
+    mutable std::string gzip;
+    mutable std::string brotli;
+    mutable std::once_flag gzip_once;
+    mutable std::once_flag brotli_once;
     /// The site and item the page shows, for the view counters on every hit.
     std::int64_t site_id = 0;
     std::optional<std::int64_t> item_id;

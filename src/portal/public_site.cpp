@@ -283,7 +283,10 @@ void PublicSite::Page(http::Router& router, const std::string& pattern, std::vec
                 audience_.RecordView(rendered.site_id, rendered.item_id, request.remote_address,
                                      request.Header("User-Agent"));
             }
-            if (principal || !rendered.cacheable || rendered.response.status != 200) {
+            // Nothing rendered for a request carrying a session cookie enters the cache, even when the
+            // session has ended: what such a reader sees is rendered for them alone.
+            if (principal || request.Cookie(org::kSessionCookie) || !rendered.cacheable ||
+                rendered.response.status != 200) {
                 return std::move(rendered.response);
             }
             auto page = cache_.Store(PageCache::Key(request, kept), std::move(rendered.response), rendered.site_id,
@@ -412,6 +415,9 @@ PublicSite::Rendered PublicSite::SectionPage(Context& ctx, Request& request) {
     data.set("description", section->name + " – " + ctx.site.name);
     data.set("rss", ctx.base + "/chuyen-muc/" + section->slug + "/rss.xml");
     Rendered rendered;
+    view::Data top;
+    top.set("top_level", true);  // list pages put their teasers right under the <h1>
+    data["top"] = std::move(top);
     rendered.response = Response::Html(web_.Views().Render("portal/list", data));
     rendered.site_id = ctx.site.id;
     return rendered;
@@ -581,6 +587,9 @@ PublicSite::Rendered PublicSite::TagPage(Context& ctx, Request& request) {
     data.set("canonical", Absolute(ctx, ctx.base + "/the/" + tag->slug));
     data.set("description", "Bài viết với từ khóa " + tag->name + " – " + ctx.site.name);
     Rendered rendered;
+    view::Data top;
+    top.set("top_level", true);  // list pages put their teasers right under the <h1>
+    data["top"] = std::move(top);
     rendered.response = Response::Html(web_.Views().Render("portal/list", data));
     rendered.site_id = ctx.site.id;
     return rendered;
@@ -623,6 +632,9 @@ PublicSite::Rendered PublicSite::Archive(Context& ctx, Request& request) {
     data.set("canonical", Absolute(ctx, prefix + std::to_string(*year) + "/" + two(*month)));
     data.set("description", heading + " – " + ctx.site.name);
     Rendered rendered;
+    view::Data top;
+    top.set("top_level", true);  // list pages put their teasers right under the <h1>
+    data["top"] = std::move(top);
     rendered.response = Response::Html(web_.Views().Render("portal/list", data));
     rendered.site_id = ctx.site.id;
     return rendered;

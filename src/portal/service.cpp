@@ -77,6 +77,51 @@ ItemFields Validate(const ItemFields& input) {
     fields.tags = std::move(tags);
     fields.featured_caption = Trim(fields.featured_caption);
     CheckText(errors, "featured_caption", fields.featured_caption, "Chú thích ảnh", false, 500);
+    // The gallery keeps the first place of a picture chosen twice, with its caption.
+    std::vector<std::int64_t> gallery;
+    std::vector<std::string> captions;
+    for (std::size_t i = 0; i < fields.gallery_media_ids.size(); ++i) {
+        std::string caption = i < fields.gallery_captions.size() ? Trim(fields.gallery_captions[i]) : "";
+        if (std::find(gallery.begin(), gallery.end(), fields.gallery_media_ids[i]) != gallery.end()) {
+            continue;
+        }
+        std::size_t before = errors.size();
+        CheckText(errors, "gallery_captions", caption, "Chú thích ảnh trong bộ ảnh", false, 500);
+        if (errors.size() != before) {
+            break;
+        }
+        gallery.push_back(fields.gallery_media_ids[i]);
+        captions.push_back(std::move(caption));
+    }
+    if (fields.gallery_captions.size() > fields.gallery_media_ids.size()) {
+        errors.emplace_back("gallery_captions", "Số chú thích nhiều hơn số ảnh trong bộ ảnh.");
+    }
+    if (gallery.size() > kMaxGalleryPictures) {
+        errors.emplace_back("gallery_media_ids", "Bộ ảnh của một bài viết có tối đa 50 ảnh.");
+    }
+    // Captions all empty are no captions: the pictures show their own.
+    if (std::all_of(captions.begin(), captions.end(), [](const std::string& c) { return c.empty(); })) {
+        captions.clear();
+    }
+    fields.gallery_media_ids = std::move(gallery);
+    fields.gallery_captions = std::move(captions);
+    auto unique_in_order = [](std::vector<std::int64_t>& ids) {
+        std::vector<std::int64_t> kept;
+        for (auto id : ids) {
+            if (std::find(kept.begin(), kept.end(), id) == kept.end()) {
+                kept.push_back(id);
+            }
+        }
+        ids = std::move(kept);
+    };
+    unique_in_order(fields.attachment_media_ids);
+    unique_in_order(fields.related_item_ids);
+    if (fields.attachment_media_ids.size() > kMaxAttachments) {
+        errors.emplace_back("attachment_media_ids", "Mỗi bài viết đính kèm tối đa 20 tệp.");
+    }
+    if (fields.related_item_ids.size() > kMaxRelatedItems) {
+        errors.emplace_back("related_item_ids", "Mỗi bài viết có tối đa 10 bài liên quan.");
+    }
     org::ThrowIfInvalid(errors);
     std::sort(fields.extra_section_ids.begin(), fields.extra_section_ids.end());
     fields.extra_section_ids.erase(std::unique(fields.extra_section_ids.begin(), fields.extra_section_ids.end()),
@@ -99,6 +144,71 @@ void Apply(Item& item, const ItemFields& fields) {
     item.tags = fields.tags;
     item.featured_media_id = fields.featured_media_id;
     item.featured_caption = fields.featured_caption;
+    item.gallery_media_ids = fields.gallery_media_ids;
+    item.gallery_captions = fields.gallery_captions;
+    item.attachment_media_ids = fields.attachment_media_ids;
+    item.related_item_ids = fields.related_item_ids;
+}
+
+// Gives `item` the editable fields of a revision's content (everything but its identity, status and dates).
+void ApplyRevision(Item& item, const Item& content) {
+    item.genre = content.genre;
+    item.title = content.title;
+    item.slug = content.slug.empty() ? text::Slug(content.title) : content.slug;
+    if (item.slug.empty()) {
+        item.slug = kFallbackSlug;
+    }
+    item.sapo = content.sapo;
+    item.body_md = content.body_md;
+    item.pen_name = content.pen_name;
+    item.source_unit_id = content.source_unit_id;
+    item.extra_section_ids = content.extra_section_ids;
+    item.tags = content.tags;
+    item.featured_media_id = content.featured_media_id;
+    item.featured_caption = content.featured_caption;
+    item.gallery_media_ids = content.gallery_media_ids;
+    item.gallery_captions = content.gallery_captions;
+    item.attachment_media_ids = content.attachment_media_ids;
+    item.related_item_ids = content.related_item_ids;
+}
+
+}  // namespace
+
+ItemFields EditableFields(const Item& content) {
+    ItemFields fields;
+    fields.genre = std::string(GenreName(content.genre));
+    fields.title = content.title;
+    fields.sapo = content.sapo;
+    fields.body_md = content.body_md;
+    fields.pen_name = content.pen_name;
+    fields.source_unit_id = content.source_unit_id;
+    fields.extra_section_ids = content.extra_section_ids;
+    fields.tags = content.tags;
+    fields.featured_media_id = content.featured_media_id;
+    fields.featured_caption = content.featured_caption;
+    fields.gallery_media_ids = content.gallery_media_ids;
+    fields.gallery_captions = content.gallery_captions;
+    fields.attachment_media_ids = content.attachment_media_ids;
+    fields.related_item_ids = content.related_item_ids;
+    return fields;
+}
+
+namespace {
+
+StoredMedia Stored(const Media& media) {
+    StoredMedia stored;
+    stored.id = media.id;
+    stored.kind = media.kind;
+    stored.name = media.name;
+    stored.alt = media.alt;
+    stored.caption = media.caption;
+    stored.width = media.width;
+    stored.height = media.height;
+    stored.bytes = media.bytes;
+    stored.url = media.kind == "image" ? "/media/" + std::to_string(media.id) + "/" +
+                                             std::to_string(std::clamp(media.width, 1, 1280)) + ".jpg"
+                                       : "/media/" + std::to_string(media.id) + "/tai-ve";
+    return stored;
 }
 
 bool In(ItemStatus status, std::initializer_list<ItemStatus> allowed) {
@@ -126,9 +236,16 @@ const char* kStale = "Bài viết vừa được người khác sửa. Hãy tả
 }  // namespace
 
 std::string ToJson(const Item& item) {
-    json::array extra;
-    for (auto id : item.extra_section_ids) {
-        extra.push_back(id);
+    auto ids = [](const std::vector<std::int64_t>& values) {
+        json::array out;
+        for (auto id : values) {
+            out.push_back(id);
+        }
+        return out;
+    };
+    json::array captions;
+    for (const auto& caption : item.gallery_captions) {
+        captions.emplace_back(caption);
     }
     return json::serialize(json::object{{"id", item.id},
                                         {"site_id", item.site_id},
@@ -145,7 +262,13 @@ std::string ToJson(const Item& item) {
                                         {"publish_at", Opt(item.publish_at)},
                                         {"published_at", Opt(item.published_at)},
                                         {"version", item.version},
-                                        {"extra_section_ids", std::move(extra)}});
+                                        {"extra_section_ids", ids(item.extra_section_ids)},
+                                        {"featured_media_id", Opt(item.featured_media_id)},
+                                        {"featured_caption", item.featured_caption},
+                                        {"gallery_media_ids", ids(item.gallery_media_ids)},
+                                        {"gallery_captions", std::move(captions)},
+                                        {"attachment_media_ids", ids(item.attachment_media_ids)},
+                                        {"related_item_ids", ids(item.related_item_ids)}});
 }
 
 Service::Service(db::Database& database, org::Service& org, std::function<std::int64_t()> clock)
@@ -245,6 +368,41 @@ void Service::CheckPicture(db::Connection& c, std::int64_t site_id, std::optiona
     }
 }
 
+void Service::CheckMedia(db::Connection& c, std::int64_t site_id, std::int64_t item_id,
+                         const ItemFields& fields) const {
+    Errors errors;
+    auto check = [&](const std::vector<std::int64_t>& ids, const char* kind, const char* field, const char* message) {
+        auto found = store_.FindMedia(c, ids);
+        for (auto id : ids) {
+            auto hit = std::find_if(found.begin(), found.end(), [&](const Media& media) { return media.id == id; });
+            if (hit == found.end() || hit->site_id != site_id || hit->kind != kind) {
+                errors.emplace_back(field, std::string(message) + " (mã " + std::to_string(id) + ").");
+                return;
+            }
+        }
+    };
+    check(fields.gallery_media_ids, "image", "gallery_media_ids", "Bộ ảnh chỉ gồm ảnh đã tải lên kho ảnh của trang này");
+    check(fields.attachment_media_ids, "document", "attachment_media_ids",
+          "Tệp đính kèm phải là văn bản đã tải lên trang này");
+    if (!fields.related_item_ids.empty()) {
+        auto published = store_.PublishedAmong(c, site_id, fields.related_item_ids);
+        for (auto id : fields.related_item_ids) {
+            bool ok = id != item_id && std::any_of(published.begin(), published.end(),
+                                                   [&](const Teaser& teaser) { return teaser.id == id; });
+            if (!ok) {
+                errors.emplace_back("related_item_ids",
+                                    id == item_id ? "Bài viết không thể liên quan đến chính nó."
+                                                  : "Bài liên quan phải là bài đã đăng của trang này (mã " +
+                                                        std::to_string(id) + ").");
+                break;
+            }
+        }
+    }
+    if (!errors.empty()) {
+        throw ServiceError(Kind::kInvalid, errors.front().second, errors);
+    }
+}
+
 void Service::Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
                     std::int64_t id, std::string before, std::string after, std::int64_t now) {
     audit::Change change;
@@ -263,6 +421,11 @@ void Service::Record(db::Connection& c, const org::Actor& actor, const Item& bef
     if (!store_.Transition(c, after, before.status, now)) {
         throw ServiceError(Kind::kConflict, kStale);
     }
+    AfterChange(c, actor, before, after, action, comment, now);
+}
+
+void Service::AfterChange(db::Connection& c, const org::Actor& actor, const Item& before, const Item& after,
+                          const std::string& action, const std::string& comment, std::int64_t now) {
     ItemEvent event;
     event.item_id = after.id;
     event.at = now;
@@ -277,6 +440,10 @@ void Service::Record(db::Connection& c, const org::Actor& actor, const Item& bef
     Item stored = after;
     stored.version = before.version + 1;
     Audit(c, actor, "portal.item." + action, "item", after.id, ToJson(before), ToJson(stored), now);
+    if (after.status == ItemStatus::kPublished && before.status != ItemStatus::kPublished) {
+        // Every text that goes online is kept, numbered, so later corrections can be compared with it.
+        store_.InsertApplied(c, after.id, after, event.actor_account_id, now);
+    }
     if (after.status == ItemStatus::kPublished || before.status == ItemStatus::kPublished) {
         Changed(c, store_.Place(c, after), after.id, now);
     }
@@ -443,6 +610,7 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
         }
         CheckPlacement(c, site_id, section_id, fields.extra_section_ids);
         CheckPicture(c, site_id, fields.featured_media_id);
+        CheckMedia(c, site_id, 0, fields);
         std::int64_t now = clock_();
         Item item;
         item.site_id = site_id;
@@ -457,6 +625,8 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
         }
         store_.SetExtraSections(c, item.id, item.extra_section_ids);
         store_.SetTags(c, item.id, item.tags);
+        store_.SetItemMedia(c, item);
+        store_.SetRelated(c, item.id, item.related_item_ids);
         ItemEvent event;
         event.item_id = item.id;
         event.at = now;
@@ -469,53 +639,91 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
     });
 }
 
+void Service::RequireEditable(const org::Principal& principal, Access access, const Item& item) const {
+    bool author = access != Access::kNone && item.author_account_id == principal.account_id;
+    if ((access == Access::kEditor && item.status != ItemStatus::kWithdrawn) ||
+        (author && In(item.status, {ItemStatus::kDraft, ItemStatus::kReturned}))) {
+        return;
+    }
+    if (author && item.status == ItemStatus::kPublished) {
+        throw ServiceError(Kind::kForbidden, "Bài viết đã đăng chỉ biên tập viên mới được sửa. Cần đính chính, "
+                                             "hãy báo biên tập viên của trang.");
+    }
+    if (access == Access::kEditor || author) {
+        throw ServiceError(Kind::kConflict, "Không thể sửa bài viết đang ở trạng thái \"" +
+                                                std::string(StatusLabel(item.status)) + "\".");
+    }
+    throw ServiceError(Kind::kForbidden, "Bạn không có quyền sửa bài viết này.");
+}
+
 void Service::UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::int64_t version,
                           const ItemFields& input) {
     const auto& principal = RequirePrincipal(actor);
     ItemFields fields = Validate(input);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        Access access = SiteAccess(principal, LoadSite(c, before.site_id));
-        bool as_author = access != Access::kNone && before.author_account_id == principal.account_id &&
-                         In(before.status, {ItemStatus::kDraft, ItemStatus::kReturned});
-        bool as_editor = access == Access::kEditor &&
-                         !In(before.status, {ItemStatus::kPublished, ItemStatus::kWithdrawn});
-        if (!as_author && !as_editor) {
-            if (access == Access::kEditor ||
-                (access == Access::kContributor && before.author_account_id == principal.account_id)) {
-                throw ServiceError(Kind::kConflict, "Không thể sửa bài viết đang ở trạng thái \"" +
-                                                        std::string(StatusLabel(before.status)) + "\".");
-            }
-            throw ServiceError(Kind::kForbidden, "Bạn không có quyền sửa bài viết này.");
+        RequireEditable(principal, SiteAccess(principal, LoadSite(c, before.site_id)), before);
+        SaveFields(c, actor, before, version, fields, clock_());
+    });
+}
+
+void Service::SaveFields(db::Connection& c, const org::Actor& actor, const Item& before, std::int64_t version,
+                         const ItemFields& fields, std::int64_t now) {
+    if (before.version != version) {
+        throw ServiceError(Kind::kConflict, kStale);
+    }
+    CheckPlacement(c, before.site_id, before.section_id, fields.extra_section_ids);
+    CheckPicture(c, before.site_id, fields.featured_media_id);
+    CheckMedia(c, before.site_id, before.id, fields);
+    Item after = before;
+    Apply(after, fields);
+    ItemEvent event;
+    event.item_id = before.id;
+    event.at = now;
+    if (actor.principal) {
+        event.actor_account_id = actor.principal->account_id;
+    }
+    event.from_status = before.status;
+    event.to_status = before.status;
+    if (before.status == ItemStatus::kPublished) {
+        // Readers keep the text online; the edit waits as the pending revision until an editor publishes it.
+        if (fields.source_unit_id && !org_.FindUnitPath(c, *fields.source_unit_id)) {
+            throw ServiceError(Kind::kInvalid, "Đơn vị nguồn tin không tồn tại.",
+                               {{"source_unit_id", "Đơn vị nguồn tin không tồn tại."}});
         }
-        if (before.version != version) {
+        // The item's row is taken first: a second editor saving at once waits here, then finds a stale version.
+        if (!store_.BumpVersion(c, before.id, version)) {
             throw ServiceError(Kind::kConflict, kStale);
         }
-        CheckPlacement(c, before.site_id, before.section_id, fields.extra_section_ids);
-        CheckPicture(c, before.site_id, fields.featured_media_id);
-        std::int64_t now = clock_();
-        Item after = before;
-        Apply(after, fields);
-        try {
-            if (!store_.UpdateItemFields(c, after, now)) {
-                throw ServiceError(Kind::kConflict, kStale);
-            }
-        } catch (const db::Error& error) {
-            Rethrow(error);
+        if (store_.Revisions(c, before.id).empty()) {
+            // Published before revisions were kept: its text online becomes revision 1.
+            store_.InsertApplied(c, before.id, before, std::nullopt, before.published_at.value_or(now));
         }
-        store_.SetExtraSections(c, item_id, after.extra_section_ids);
-        store_.SetTags(c, item_id, after.tags);
-        ItemEvent event;
-        event.item_id = item_id;
-        event.at = now;
-        event.actor_account_id = principal.account_id;
-        event.action = "update";
-        event.from_status = before.status;
-        event.to_status = before.status;
+        std::int64_t number = store_.SavePending(c, before.id, after, event.actor_account_id, now);
+        event.action = "revise";
+        event.comment = "Bản sửa số " + std::to_string(number);
         store_.InsertEvent(c, event);
         after.version = before.version + 1;
-        Audit(c, actor, "portal.item.update", "item", item_id, ToJson(before), ToJson(after), now);
-    });
+        json::object audited = json::parse(ToJson(after)).as_object();
+        audited["revision"] = number;
+        Audit(c, actor, "portal.item.revise", "item", before.id, ToJson(before), json::serialize(audited), now);
+        return;
+    }
+    try {
+        if (!store_.UpdateItemFields(c, after, now)) {
+            throw ServiceError(Kind::kConflict, kStale);
+        }
+    } catch (const db::Error& error) {
+        Rethrow(error);
+    }
+    store_.SetExtraSections(c, before.id, after.extra_section_ids);
+    store_.SetTags(c, before.id, after.tags);
+    store_.SetItemMedia(c, after);
+    store_.SetRelated(c, before.id, after.related_item_ids);
+    event.action = "update";
+    store_.InsertEvent(c, event);
+    after.version = before.version + 1;
+    Audit(c, actor, "portal.item.update", "item", before.id, ToJson(before), ToJson(after), now);
 }
 
 void Service::Submit(const org::Actor& actor, std::int64_t item_id) {
@@ -618,9 +826,136 @@ void Service::Withdraw(const org::Actor& actor, std::int64_t item_id, const std:
         Item after = before;
         after.status = ItemStatus::kWithdrawn;
         after.publish_at = std::nullopt;
-        Record(c, actor, before, after, "withdraw", comment, clock_());
+        std::int64_t now = clock_();
+        Record(c, actor, before, after, "withdraw", comment, now);
+        // A correction of a text no longer online has nothing left to correct.
+        store_.DecidePending(c, item_id, RevisionState::kDiscarded, principal.account_id, now);
     });
     NotifyPublic();
+}
+
+// Revisions of published items
+
+namespace {
+
+const char* kNoPending = "Bài viết không có bản sửa nào đang chờ đăng.";
+const char* kPendingStale =
+    "Bản sửa vừa được người khác thay đổi hoặc xử lý. Hãy tải lại trang để xem bản mới nhất rồi làm lại.";
+
+}  // namespace
+
+void Service::PublishRevision(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> version) {
+    const auto& principal = RequirePrincipal(actor);
+    database_.Write([&](db::Connection& c) {
+        Item before = LoadItem(c, item_id);
+        RequireEditor(c, principal, before);
+        RequireStatus(before, {ItemStatus::kPublished}, "đăng bản sửa của");
+        auto pending = store_.PendingRevision(c, item_id);
+        if (!pending) {
+            throw ServiceError(Kind::kConflict, kNoPending);
+        }
+        if (version && *version != before.version) {
+            throw ServiceError(Kind::kConflict, kPendingStale);
+        }
+        std::int64_t now = clock_();
+        Item after = before;
+        ApplyRevision(after, pending->content);
+        // A related item withdrawn since the revision was saved is simply left out.
+        std::vector<std::int64_t> related;
+        for (const auto& teaser : store_.PublishedAmong(c, after.site_id, after.related_item_ids)) {
+            if (teaser.id != item_id) {
+                related.push_back(teaser.id);
+            }
+        }
+        after.related_item_ids = std::move(related);
+        CheckPlacement(c, after.site_id, after.section_id, after.extra_section_ids);
+        after.body_html = markdown::RenderHtml(after.body_md);
+        try {
+            if (!store_.UpdatePublishedText(c, after, now)) {
+                throw ServiceError(Kind::kConflict, kPendingStale);
+            }
+        } catch (const db::Error& error) {
+            Rethrow(error);
+        }
+        store_.SetExtraSections(c, item_id, after.extra_section_ids);
+        store_.SetTags(c, item_id, after.tags);
+        store_.SetItemMedia(c, after);
+        store_.SetRelated(c, item_id, after.related_item_ids);
+        store_.DecidePending(c, item_id, RevisionState::kApplied, principal.account_id, now);
+        AfterChange(c, actor, before, after, "correct", "Bản sửa số " + std::to_string(pending->number), now);
+    });
+    NotifyPublic();
+}
+
+void Service::DiscardRevision(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> version) {
+    const auto& principal = RequirePrincipal(actor);
+    database_.Write([&](db::Connection& c) {
+        Item before = LoadItem(c, item_id);
+        RequireEditor(c, principal, before);
+        auto pending = store_.PendingRevision(c, item_id);
+        if (!pending) {
+            throw ServiceError(Kind::kConflict, kNoPending);
+        }
+        if ((version && *version != before.version) || !store_.BumpVersion(c, item_id, before.version)) {
+            throw ServiceError(Kind::kConflict, kPendingStale);
+        }
+        std::int64_t now = clock_();
+        store_.DecidePending(c, item_id, RevisionState::kDiscarded, principal.account_id, now);
+        std::string comment = "Bản sửa số " + std::to_string(pending->number);
+        ItemEvent event;
+        event.item_id = item_id;
+        event.at = now;
+        event.actor_account_id = principal.account_id;
+        event.action = "discard";
+        event.from_status = before.status;
+        event.to_status = before.status;
+        event.comment = comment;
+        store_.InsertEvent(c, event);
+        Audit(c, actor, "portal.item.discard", "item", item_id,
+              json::serialize(json::object{{"revision", pending->number}, {"title", pending->content.title}}),
+              json::serialize(json::object{{"revision", pending->number}, {"state", "discarded"}}), now);
+    });
+}
+
+std::vector<Revision> Service::Revisions(const org::Principal& principal, std::int64_t item_id) {
+    return database_.ReadValue([&](db::Connection& c) {
+        VisibleItem(c, principal, item_id);
+        return store_.Revisions(c, item_id);
+    });
+}
+
+std::optional<Revision> Service::PendingRevision(const org::Principal& principal, std::int64_t item_id) {
+    return database_.ReadValue([&](db::Connection& c) {
+        VisibleItem(c, principal, item_id);
+        return store_.PendingRevision(c, item_id);
+    });
+}
+
+RevisionDiff Service::CompareRevision(const org::Principal& principal, std::int64_t item_id, std::int64_t number) {
+    RevisionDiff out;
+    Item earlier;  // the first text is compared with nothing
+    database_.Read([&](db::Connection& c) {
+        Item item = VisibleItem(c, principal, item_id);
+        auto revision = store_.FindRevision(c, item_id, number);
+        if (!revision) {
+            throw ServiceError(Kind::kNotFound, "Không tìm thấy phiên bản này của bài viết.");
+        }
+        out.revision = std::move(*revision);
+        if (out.revision.state == RevisionState::kPending) {
+            earlier = std::move(item);
+            out.against_online = true;
+        } else if (auto previous = store_.PreviousApplied(c, item_id, number)) {
+            earlier = std::move(previous->content);
+            out.against_number = previous->number;
+        }
+    });
+    // Compared outside the transaction: a long body costs CPU, not a pooled connection.
+    const Item& later = out.revision.content;
+    out.fields.push_back(FieldChange{"title", "Tiêu đề", DiffLines(earlier.title, later.title)});
+    out.fields.push_back(FieldChange{"sapo", "Sapo", DiffLines(earlier.sapo, later.sapo)});
+    out.fields.push_back(FieldChange{"body_md", "Nội dung", DiffLines(earlier.body_md, later.body_md)});
+    out.revision.content.body_md.clear();
+    return out;
 }
 
 // Media
@@ -755,6 +1090,91 @@ StoredMedia Service::UploadDocument(const org::Actor& actor, std::int64_t site_i
     });
     stored.url = "/media/" + std::to_string(stored.id) + "/tai-ve";
     return stored;
+}
+
+StoredMedia Service::AttachDocument(const org::Actor& actor, std::int64_t item_id, const Upload& upload) {
+    const auto& principal = RequirePrincipal(actor);
+    // The fields an edit of the item starts from: a published item's pending revision when there is one.
+    auto editable = [&](db::Connection& c, const Item& item) {
+        RequireEditable(principal, SiteAccess(principal, LoadSite(c, item.site_id)), item);
+        if (item.status == ItemStatus::kPublished) {
+            if (auto pending = store_.PendingRevision(c, item.id)) {
+                return EditableFields(pending->content);
+            }
+        }
+        return EditableFields(item);
+    };
+    // Refused before the upload, so a refusal leaves no stray file behind.
+    std::int64_t site_id = database_.ReadValue([&](db::Connection& c) {
+        Item item = LoadItem(c, item_id);
+        if (editable(c, item).attachment_media_ids.size() >= kMaxAttachments) {
+            throw ServiceError(Kind::kInvalid, "Bài viết đã có đủ 20 tệp đính kèm; hãy bỏ bớt trước khi thêm.",
+                               {{"file", "Bài viết đã có đủ 20 tệp đính kèm."}});
+        }
+        return item.site_id;
+    });
+    StoredMedia stored = UploadDocument(actor, site_id, upload);
+    database_.Write([&](db::Connection& c) {
+        Item before = LoadItem(c, item_id);
+        ItemFields fields = editable(c, before);
+        fields.attachment_media_ids.push_back(stored.id);
+        // Only the list of attachments changes, so the version read here is the one written over.
+        SaveFields(c, actor, before, before.version, Validate(fields), clock_());
+    });
+    return stored;
+}
+
+std::vector<StoredMedia> Service::SiteMedia(const org::Principal& principal, std::int64_t site_id,
+                                            const std::string& kind, std::int64_t limit) {
+    if (kind != "image" && kind != "document") {
+        throw ServiceError(Kind::kInvalid, "Loại tệp không hợp lệ (image hoặc document).",
+                           {{"kind", "Loại tệp không hợp lệ (image hoặc document)."}});
+    }
+    auto media = database_.ReadValue([&](db::Connection& c) {
+        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        return store_.RecentMedia(c, site_id, kind, std::clamp<std::int64_t>(limit, 1, 500));
+    });
+    std::vector<StoredMedia> out;
+    for (const auto& one : media) {
+        out.push_back(Stored(one));
+    }
+    return out;
+}
+
+std::vector<StoredMedia> Service::FindMedia(const org::Principal& principal, std::int64_t site_id,
+                                            const std::vector<std::int64_t>& ids) {
+    auto media = database_.ReadValue([&](db::Connection& c) {
+        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        return store_.FindMedia(c, ids);
+    });
+    std::vector<StoredMedia> out;
+    for (const auto& one : media) {
+        if (one.site_id == site_id) {
+            out.push_back(Stored(one));
+        }
+    }
+    return out;
+}
+
+std::vector<Teaser> Service::RelatedChoices(const org::Principal& principal, std::int64_t site_id,
+                                            const std::vector<std::int64_t>& also, std::int64_t limit) {
+    return database_.ReadValue([&](db::Connection& c) {
+        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
+        }
+        auto choices = store_.RecentPublished(c, site_id, std::clamp<std::int64_t>(limit, 1, 500));
+        for (auto& teaser : store_.PublishedAmong(c, site_id, also)) {
+            auto id = teaser.id;
+            if (std::none_of(choices.begin(), choices.end(), [id](const Teaser& t) { return t.id == id; })) {
+                choices.push_back(std::move(teaser));
+            }
+        }
+        return choices;
+    });
 }
 
 // Reading

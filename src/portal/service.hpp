@@ -8,6 +8,7 @@
 
 #include "org/service.hpp"
 #include "platform/db/database.hpp"
+#include "portal/diff.hpp"
 #include "portal/model.hpp"
 #include "portal/store.hpp"
 
@@ -28,7 +29,23 @@ struct ItemFields {
     /// An uploaded picture of the item's site, shown at the top with its caption.
     std::optional<std::int64_t> featured_media_id;
     std::string featured_caption;
+    /// Pictures uploaded to the item's site, shown as the item's gallery in this order (up to 50).
+    std::vector<std::int64_t> gallery_media_ids;
+    /// This item's caption of each gallery picture, in the same order (up to 500 characters each); a missing or
+    /// empty one shows the picture's own caption.
+    std::vector<std::string> gallery_captions;
+    /// Documents uploaded to the item's site, offered for download under the item in this order (up to 20).
+    std::vector<std::int64_t> attachment_media_ids;
+    /// Published items of the same site shown as "related" (up to 10), in this order.
+    std::vector<std::int64_t> related_item_ids;
 };
+
+/// Most pictures in an item's gallery.
+inline constexpr std::size_t kMaxGalleryPictures = 50;
+/// Most documents attached to an item.
+inline constexpr std::size_t kMaxAttachments = 20;
+/// Most related items of an item.
+inline constexpr std::size_t kMaxRelatedItems = 10;
 
 /// What one person may do on a site; the newsroom offers actions by it, and the service checks again.
 enum class SiteRole { kNone, kContributor, kEditor };
@@ -62,6 +79,25 @@ struct StoredMedia {
     std::string alt;
     int width = 0;
     int height = 0;
+    std::string caption;
+    std::int64_t bytes = 0;  ///< the size of the uploaded file
+};
+
+/// How one field of an item changed between two texts.
+struct FieldChange {
+    std::string field;  ///< "title", "sapo" or "body_md"
+    std::string label;  ///< "Tiêu đề"
+    LineDiff diff;
+};
+
+/// What a revision changed: its title, sapo and Markdown body against the text before it.
+struct RevisionDiff {
+    Revision revision;  ///< without its body
+    /// The applied revision compared with; absent when the revision is compared with the text online now
+    /// (a pending one) or with nothing (the first text).
+    std::optional<std::int64_t> against_number;
+    bool against_online = false;  ///< a pending revision against the text readers see now
+    std::vector<FieldChange> fields;
 };
 
 /// The portal room's service. Errors are org::ServiceError with Vietnamese messages.
@@ -95,8 +131,10 @@ public:
     /// A contributor or editor of the site starts a draft in one of the site's sections.
     std::int64_t CreateDraft(const org::Actor& actor, std::int64_t site_id, std::int64_t section_id,
                              const ItemFields& fields);
-    /// The author while draft or returned, an editor in any state but published or withdrawn;
-    /// `version` is the one the form was built from (stale: kConflict, nothing written).
+    /// The author while draft or returned, an editor in any state but withdrawn; `version` is the one the form
+    /// was built from (stale: kConflict, nothing written). An editor's edit of a published item does not
+    /// change what readers see: it becomes the item's pending revision (replacing the one waiting), which
+    /// PublishRevision puts online. Contributors cannot revise published items.
     void UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::int64_t version, const ItemFields& fields);
     /// The author sends a draft or returned item for approval.
     void Submit(const org::Actor& actor, std::int64_t item_id);
@@ -108,8 +146,23 @@ public:
     void Publish(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> at);
     /// Publishes every scheduled item whose time is at or before `now`; returns how many (the timer calls it).
     std::int64_t PublishDue(std::int64_t now);
-    /// An editor takes down a published or scheduled item.
+    /// An editor takes down a published or scheduled item (a pending revision is dropped with it).
     void Withdraw(const org::Actor& actor, std::int64_t item_id, const std::string& comment);
+
+    // Revisions of published items
+    /// An editor puts the pending revision of a published item online ("Đăng bản sửa"): the item's fields
+    /// become the revision's, the body is rendered again, search, tags, placements and public pages follow.
+    /// `version`, when given, is the item version the editor saw (stale: kConflict, nothing written).
+    void PublishRevision(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> version);
+    /// An editor drops the pending revision ("Bỏ bản sửa"); the text online stays.
+    void DiscardRevision(const org::Actor& actor, std::int64_t item_id, std::optional<std::int64_t> version);
+    /// The item's revisions, oldest first, without bodies; visible to whoever may see the item.
+    std::vector<Revision> Revisions(const org::Principal& principal, std::int64_t item_id);
+    /// The pending revision with its text, if any; visible to whoever may see the item.
+    std::optional<Revision> PendingRevision(const org::Principal& principal, std::int64_t item_id);
+    /// What revision `number` changed: against the previous applied revision, a pending one against the text
+    /// online; kNotFound when the item has no such revision.
+    RevisionDiff CompareRevision(const org::Principal& principal, std::int64_t item_id, std::int64_t number);
 
     // Media
     /// A contributor or editor of the site uploads a picture: its real type is checked from its bytes, it is
@@ -118,6 +171,20 @@ public:
     StoredMedia UploadImage(const org::Actor& actor, std::int64_t site_id, const Upload& upload);
     /// The same for a PDF, DOCX or XLSX document, whose name must agree with its real type.
     StoredMedia UploadDocument(const org::Actor& actor, std::int64_t site_id, const Upload& upload);
+    /// Whoever may edit the item uploads a document to its site and attaches it to the item (to the pending
+    /// revision, for a published item), after the documents already attached.
+    StoredMedia AttachDocument(const org::Actor& actor, std::int64_t item_id, const Upload& upload);
+    /// The site's uploaded pictures ("image") or documents ("document"), newest first, up to `limit`: the
+    /// choices of the item form. For editors and contributors of the site.
+    std::vector<StoredMedia> SiteMedia(const org::Principal& principal, std::int64_t site_id, const std::string& kind,
+                                       std::int64_t limit);
+    /// The site's uploaded media among `ids`, in that order; unknown ids and other sites' media are left out.
+    std::vector<StoredMedia> FindMedia(const org::Principal& principal, std::int64_t site_id,
+                                       const std::vector<std::int64_t>& ids);
+    /// The choices of related items: the site's newest published items (up to `limit`) followed by those of
+    /// `also` that are published items of the site and not among them. For editors and contributors of the site.
+    std::vector<Teaser> RelatedChoices(const org::Principal& principal, std::int64_t site_id,
+                                       const std::vector<std::int64_t>& also, std::int64_t limit);
 
     // Reading
     /// An item with its body: editors of the site see all, contributors only their own.
@@ -156,6 +223,17 @@ private:
                 const std::string& action, const std::string& comment, std::int64_t now);
     /// Refuses a featured picture that is not an image of the site.
     void CheckPicture(db::Connection& c, std::int64_t site_id, std::optional<std::int64_t> media_id) const;
+    /// Refuses gallery pictures, attachments or related items that are not the site's own (or not the right
+    /// kind, or a related item that is not published or is the item itself).
+    void CheckMedia(db::Connection& c, std::int64_t site_id, std::int64_t item_id, const ItemFields& fields) const;
+    /// Checks who may edit the item in its status; throws kForbidden or kConflict.
+    void RequireEditable(const org::Principal& principal, Access access, const Item& item) const;
+    /// Writes validated fields over `before` at `version`: the item itself, or its pending revision when published.
+    void SaveFields(db::Connection& c, const org::Actor& actor, const Item& before, std::int64_t version,
+                    const ItemFields& fields, std::int64_t now);
+    /// The event, audit entry, placements and search entry of a change from `before` to `after` already written.
+    void AfterChange(db::Connection& c, const org::Actor& actor, const Item& before, const Item& after,
+                     const std::string& action, const std::string& comment, std::int64_t now);
     /// Bumps the page-cache generations of the sites listed and of the item.
     static void Changed(db::Connection& c, const std::vector<std::int64_t>& site_ids, std::int64_t item_id,
                         std::int64_t now);
@@ -172,5 +250,8 @@ private:
 
 /// JSON text of an item for the audit log (without its body, which may be megabytes).
 std::string ToJson(const Item& item);
+
+/// The editable fields of an item (or of a revision's content): where a change that sends only some starts.
+ItemFields EditableFields(const Item& item);
 
 }  // namespace tuyenvan::portal

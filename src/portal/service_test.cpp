@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <numeric>
+#include <thread>
+
 #include "platform/audit/audit_log.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
@@ -81,6 +85,37 @@ protected:
         portal_.Submit(As(contributor_), id);
         portal_.Approve(As(editor_), id);
         return id;
+    }
+    std::int64_t Published(const std::string& title = "Hội nghị tuyên vận huyện Bát Xát") {
+        auto id = Draft(contributor_, title);
+        portal_.Submit(As(contributor_), id);
+        portal_.Approve(As(editor_), id);
+        portal_.Publish(As(editor_), id, std::nullopt);
+        return id;
+    }
+    // An uploaded file of a site, written directly: the upload path has its own tests.
+    std::int64_t AddMedia(std::int64_t site_id, const std::string& kind, const std::string& name) {
+        return db_.Get().WriteValue([&](db::Connection& c) {
+            return c
+                .Query("INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, alt, created_at) "
+                       "VALUES ($1, $2, 'x', $3, $4, 3, $5, $6) RETURNING id",
+                       {site_id, kind, name, kind == "image" ? "image/jpeg" : "application/pdf", "Ảnh " + name, now_})
+                .Int(0, 0);
+        });
+    }
+    std::int64_t Generation(std::int64_t item_id) {
+        return db_.Get().ReadValue([&](db::Connection& c) {
+            auto rows = c.Query("SELECT generation FROM cache_generations WHERE scope = $1",
+                                {"item:" + std::to_string(item_id)});
+            return rows.Empty() ? std::int64_t{0} : rows.Int(0, 0);
+        });
+    }
+    std::vector<std::string> Actions(std::int64_t id) {
+        std::vector<std::string> actions;
+        for (const auto& event : portal_.History(editor_, id)) {
+            actions.push_back(event.action);
+        }
+        return actions;
     }
     std::vector<std::int64_t> Find(const std::string& text) {
         return db_.Get().ReadValue([&](db::Connection& c) {
@@ -223,6 +258,14 @@ TEST_P(PortalTest, EditorialRolesHoldOnlyOnTheirOwnSite) {
     // An administrator of the province acts as an editor on every site below it.
     portal_.Publish(As(admin_), id, std::nullopt);
     EXPECT_EQ(portal_.GetItem(editor_, id).status, ItemStatus::kPublished);
+    // A published item is revised by editors of its site only, never by its author.
+    auto version = portal_.GetItem(editor_, id).version;
+    ExpectError([&] { portal_.UpdateDraft(As(contributor_), id, version, Fields("Tác giả sửa bài đã đăng")); },
+                Kind::kForbidden);
+    ExpectError([&] { portal_.UpdateDraft(As(province_editor_), id, version, Fields("Tỉnh sửa bài huyện")); },
+                Kind::kForbidden);
+    EXPECT_FALSE(portal_.PendingRevision(editor_, id));
+    portal_.Withdraw(As(editor_), id, "");
     ExpectError([&] { portal_.UpdateDraft(As(editor_), id, portal_.GetItem(editor_, id).version, Fields("Sửa")); },
                 Kind::kConflict);
 }
@@ -329,6 +372,308 @@ TEST_P(PortalTest, SitesAndSectionsHaveUniqueSlugs) {
     EXPECT_FALSE(site.host);
     auto verification = audit::Verify(db_.Get());
     EXPECT_TRUE(verification.ok) << verification.problem;
+}
+
+TEST_P(PortalTest, EditOfAPublishedItemWaitsAsARevisionUntilAnEditorPublishesIt) {
+    auto id = Published();
+    auto online = portal_.GetItem(editor_, id);
+    auto revisions = portal_.Revisions(editor_, id);
+    ASSERT_EQ(revisions.size(), 1u) << "the text that went online is revision 1";
+    EXPECT_EQ(revisions[0].number, 1);
+    EXPECT_EQ(revisions[0].state, RevisionState::kApplied);
+    EXPECT_EQ(revisions[0].account_login, "bientap.batxat");
+
+    now_ += kHour;
+    auto fields = Fields("Hội nghị tuyên vận huyện Bát Xát (đính chính)");
+    fields.body_md = "Công tác **dân vận** ở xã A Mú Sung được triển khai đồng bộ.\n\nCó 150 đại biểu dự.";
+    fields.tags = {"Đính chính"};
+    portal_.UpdateDraft(As(editor_), id, online.version, fields);
+    auto still = portal_.GetItem(editor_, id);
+    EXPECT_EQ(still.title, online.title) << "readers keep the published text";
+    EXPECT_EQ(still.body_html, online.body_html);
+    EXPECT_EQ(still.updated_at, online.updated_at);
+    EXPECT_EQ(still.version, online.version + 1);
+    EXPECT_TRUE(Find("150 dai bieu").empty());
+    auto pending = portal_.PendingRevision(contributor_, id);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->number, 2);
+    EXPECT_EQ(pending->state, RevisionState::kPending);
+    EXPECT_EQ(pending->content.title, fields.title);
+    EXPECT_EQ(pending->account_login, "bientap.batxat");
+
+    // Saving again replaces the text waiting; a form built on an older version is refused.
+    fields.body_md += "\n\nBuổi chiều, các đại biểu thăm mô hình.";
+    portal_.UpdateDraft(As(editor_), id, still.version, fields);
+    ExpectError([&] { portal_.UpdateDraft(As(admin_), id, still.version, Fields("Ghi đè bản sửa")); },
+                Kind::kConflict);
+    pending = portal_.PendingRevision(editor_, id);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->number, 2) << "one pending revision per item";
+    EXPECT_NE(pending->content.body_md.find("thăm mô hình"), std::string::npos);
+    EXPECT_EQ(portal_.Revisions(editor_, id).size(), 2u);
+
+    auto diff = portal_.CompareRevision(editor_, id, 2);
+    EXPECT_TRUE(diff.against_online);
+    ASSERT_EQ(diff.fields.size(), 3u);
+    EXPECT_EQ(diff.fields[0].field, "title");
+    ASSERT_EQ(diff.fields[0].diff.lines.size(), 2u);
+    EXPECT_EQ(diff.fields[0].diff.lines[0].change, LineChange::kDeleted);
+    EXPECT_EQ(diff.fields[0].diff.lines[1].text, fields.title);
+    EXPECT_FALSE(diff.fields[1].diff.Changed()) << "the sapo did not change";
+    std::vector<std::string> inserted;
+    for (const auto& line : diff.fields[2].diff.lines) {
+        if (line.change == LineChange::kInserted) {
+            inserted.push_back(line.text);
+        }
+    }
+    EXPECT_EQ(inserted, (std::vector<std::string>{"", "Có 150 đại biểu dự.", "", "Buổi chiều, các đại biểu thăm mô hình."}));
+    EXPECT_TRUE(diff.revision.content.body_md.empty()) << "the diff carries no body";
+    ExpectError([&] { portal_.CompareRevision(editor_, id, 9); }, Kind::kNotFound);
+    ExpectError([&] { portal_.CompareRevision(province_editor_, id, 2); }, Kind::kForbidden);
+
+    // Only an editor of the site publishes it, and only from the version they saw.
+    ExpectError([&] { portal_.PublishRevision(As(contributor_), id, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.PublishRevision(As(province_editor_), id, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.PublishRevision(As(editor_), id, still.version); }, Kind::kConflict);
+    auto generation = Generation(id);
+    now_ += kHour;
+    portal_.PublishRevision(As(editor_), id, still.version + 1);
+    auto corrected = portal_.GetItem(editor_, id);
+    EXPECT_EQ(corrected.title, fields.title);
+    EXPECT_EQ(corrected.slug, "hoi-nghi-tuyen-van-huyen-bat-xat-dinh-chinh");
+    EXPECT_EQ(corrected.status, ItemStatus::kPublished);
+    EXPECT_EQ(corrected.published_at, online.published_at) << "a correction keeps the publication time";
+    EXPECT_EQ(corrected.updated_at, now_);
+    EXPECT_NE(corrected.body_html.find("Có 150 đại biểu dự."), std::string::npos) << corrected.body_html;
+    EXPECT_EQ(corrected.tags, std::vector<std::string>{"Đính chính"});
+    EXPECT_EQ(Find("150 dai bieu"), std::vector<std::int64_t>{id});
+    EXPECT_GT(Generation(id), generation) << "public pages of the item are rebuilt";
+    EXPECT_FALSE(portal_.PendingRevision(editor_, id));
+    revisions = portal_.Revisions(editor_, id);
+    ASSERT_EQ(revisions.size(), 2u);
+    EXPECT_EQ(revisions[1].state, RevisionState::kApplied);
+    EXPECT_EQ(revisions[1].decided_login, "bientap.batxat");
+    EXPECT_EQ(revisions[1].decided_at, now_);
+    diff = portal_.CompareRevision(editor_, id, 2);
+    EXPECT_FALSE(diff.against_online);
+    EXPECT_EQ(diff.against_number, 1);
+    EXPECT_TRUE(diff.fields[0].diff.Changed());
+    diff = portal_.CompareRevision(editor_, id, 1);
+    EXPECT_FALSE(diff.against_number) << "the first text is compared with nothing";
+    EXPECT_EQ(diff.fields[0].diff.lines.size(), 1u);
+    ExpectError([&] { portal_.PublishRevision(As(editor_), id, std::nullopt); }, Kind::kConflict);
+
+    // A dropped revision changes nothing online; a new one gets the next number.
+    portal_.UpdateDraft(As(editor_), id, corrected.version, Fields("Bản sửa sẽ bị bỏ"));
+    ExpectError([&] { portal_.DiscardRevision(As(contributor_), id, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.DiscardRevision(As(editor_), id, corrected.version); }, Kind::kConflict);
+    portal_.DiscardRevision(As(editor_), id, corrected.version + 1);
+    EXPECT_EQ(portal_.GetItem(editor_, id).title, fields.title);
+    EXPECT_FALSE(portal_.PendingRevision(editor_, id));
+    ExpectError([&] { portal_.DiscardRevision(As(editor_), id, std::nullopt); }, Kind::kConflict);
+    portal_.UpdateDraft(As(editor_), id, portal_.GetItem(editor_, id).version, Fields("Bản sửa khi gỡ bài"));
+    pending = portal_.PendingRevision(editor_, id);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->number, 4);
+    portal_.Withdraw(As(editor_), id, "Gỡ để kiểm tra.");
+    EXPECT_FALSE(portal_.PendingRevision(editor_, id)) << "withdrawing drops the correction";
+    std::vector<RevisionState> states;
+    for (const auto& revision : portal_.Revisions(editor_, id)) {
+        states.push_back(revision.state);
+    }
+    EXPECT_EQ(states, (std::vector<RevisionState>{RevisionState::kApplied, RevisionState::kApplied,
+                                                  RevisionState::kDiscarded, RevisionState::kDiscarded}));
+    EXPECT_EQ(Actions(id), (std::vector<std::string>{"create", "submit", "approve", "publish", "revise", "revise",
+                                                     "correct", "revise", "discard", "revise", "withdraw"}));
+    auto verification = audit::Verify(db_.Get());
+    EXPECT_TRUE(verification.ok) << verification.problem;
+}
+
+TEST_P(PortalTest, TwoEditorsRevisingAtOnceGetOneRevisionAndOneConflict) {
+    auto id = Published();
+    auto version = portal_.GetItem(editor_, id).version;
+    for (int round = 0; round < 3; ++round) {
+        std::atomic<int> saved = 0, conflicts = 0;
+        std::vector<std::thread> editors;
+        for (const auto* who : {&editor_, &admin_}) {
+            editors.emplace_back([&, who] {
+                try {
+                    portal_.UpdateDraft(As(*who), id, version, Fields("Bản sửa của " + who->login));
+                    ++saved;
+                } catch (const org::ServiceError& error) {
+                    EXPECT_EQ(error.GetKind(), Kind::kConflict) << error.what();
+                    ++conflicts;
+                }
+            });
+        }
+        for (auto& thread : editors) {
+            thread.join();
+        }
+        EXPECT_EQ(saved.load(), 1);
+        EXPECT_EQ(conflicts.load(), 1);
+        auto pending = portal_.PendingRevision(editor_, id);
+        ASSERT_TRUE(pending);
+        EXPECT_EQ(pending->number, 2);
+        EXPECT_EQ(pending->content.title, "Bản sửa của " + pending->account_login) << "nothing was mixed";
+        version = portal_.GetItem(editor_, id).version;
+    }
+    EXPECT_EQ(portal_.Revisions(editor_, id).size(), 2u);
+}
+
+TEST_P(PortalTest, ItemsPublishedBeforeRevisionsGetTheirTextAsRevisionOne) {
+    auto id = Published();
+    db_.Get().Write([&](db::Connection& c) { c.Query("DELETE FROM item_revisions WHERE item_id = $1", {id}); });
+    portal_.UpdateDraft(As(editor_), id, portal_.GetItem(editor_, id).version, Fields("Sửa bài đăng từ trước"));
+    auto revisions = portal_.Revisions(editor_, id);
+    ASSERT_EQ(revisions.size(), 2u);
+    EXPECT_EQ(revisions[0].state, RevisionState::kApplied);
+    EXPECT_FALSE(revisions[0].account_id);
+    EXPECT_EQ(revisions[1].state, RevisionState::kPending);
+    EXPECT_EQ(portal_.CompareRevision(editor_, id, 2).fields[0].diff.lines.size(), 2u);
+}
+
+TEST_P(PortalTest, GalleryAttachmentsAndRelatedItemsBelongToTheItemsSite) {
+    auto picture = AddMedia(district_site_, "image", "a.jpg");
+    auto second = AddMedia(district_site_, "image", "b.jpg");
+    auto document = AddMedia(district_site_, "document", "ke-hoach.pdf");
+    auto province_picture = AddMedia(province_site_, "image", "tinh.jpg");
+    auto province_document = AddMedia(province_site_, "document", "tinh.pdf");
+    auto related = Published("Bài đã đăng để liên quan");
+    auto draft = Draft(contributor_, "Bản nháp chưa đăng");
+    auto province_sections = portal_.Sections(province_site_);
+    auto province_item = portal_.CreateDraft(As(province_editor_), province_site_, province_sections[0].id,
+                                             Fields("Bài của tỉnh"));
+    portal_.Submit(As(province_editor_), province_item);
+    portal_.Approve(As(province_editor_), province_item);
+    portal_.Publish(As(province_editor_), province_item, std::nullopt);
+
+    auto with = [&](auto change) {
+        auto fields = Fields("Bài có ảnh và tệp");
+        change(fields);
+        return fields;
+    };
+    auto create = [&](const ItemFields& fields) {
+        return portal_.CreateDraft(As(contributor_), district_site_, news_, fields);
+    };
+    ExpectError([&] { create(with([&](ItemFields& f) { f.gallery_media_ids = {picture, document}; })); },
+                Kind::kInvalid, "gallery_media_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.gallery_media_ids = {province_picture}; })); },
+                Kind::kInvalid, "gallery_media_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.gallery_media_ids = {999999}; })); }, Kind::kInvalid,
+                "gallery_media_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.attachment_media_ids = {picture}; })); }, Kind::kInvalid,
+                "attachment_media_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.attachment_media_ids = {province_document}; })); },
+                Kind::kInvalid, "attachment_media_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.related_item_ids = {draft}; })); }, Kind::kInvalid,
+                "related_item_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.related_item_ids = {province_item}; })); }, Kind::kInvalid,
+                "related_item_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.related_item_ids.assign(11, 0); std::iota(f.related_item_ids.begin(), f.related_item_ids.end(), 1); })); },
+                Kind::kInvalid, "related_item_ids");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.gallery_media_ids = {picture}; f.gallery_captions = {"a", "b"}; })); },
+                Kind::kInvalid, "gallery_captions");
+    ExpectError([&] { create(with([&](ItemFields& f) { f.gallery_media_ids = {picture}; f.gallery_captions = {std::string(501, 'c')}; })); },
+                Kind::kInvalid, "gallery_captions");
+    EXPECT_EQ(portal_.ListItems(contributor_, district_site_, {}).total, 2) << "nothing refused was stored";
+
+    auto id = create(with([&](ItemFields& f) {
+        f.gallery_media_ids = {second, picture, second};
+        f.gallery_captions = {"  Ảnh thứ hai  ", "", "trùng"};
+        f.attachment_media_ids = {document, document};
+        f.related_item_ids = {related};
+        f.featured_media_id = picture;
+    }));
+    auto item = portal_.GetItem(contributor_, id);
+    EXPECT_EQ(item.gallery_media_ids, (std::vector<std::int64_t>{second, picture}));
+    EXPECT_EQ(item.gallery_captions, (std::vector<std::string>{"Ảnh thứ hai", ""}));
+    EXPECT_EQ(item.attachment_media_ids, std::vector<std::int64_t>{document});
+    EXPECT_EQ(item.related_item_ids, std::vector<std::int64_t>{related});
+    // What public pages read: item_media rows by role and position.
+    auto stored = db_.Get().ReadValue([&](db::Connection& c) {
+        auto rows = c.Query("SELECT media_id, role, position, caption FROM item_media WHERE item_id = $1 "
+                            "ORDER BY role, position",
+                            {id});
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < rows.Size(); ++i) {
+            out.push_back(rows.String(i, 1) + ":" + rows.String(i, 0) + ":" + rows.String(i, 2) + ":" +
+                          rows.String(i, 3));
+        }
+        return out;
+    });
+    EXPECT_EQ(stored, (std::vector<std::string>{"attachment:" + std::to_string(document) + ":0:",
+                                                "gallery:" + std::to_string(second) + ":0:Ảnh thứ hai",
+                                                "gallery:" + std::to_string(picture) + ":1:"}));
+    ExpectError([&] { portal_.UpdateDraft(As(contributor_), id, item.version, with([&](ItemFields& f) { f.related_item_ids = {id}; })); },
+                Kind::kInvalid, "related_item_ids");
+
+    // The choices of the item form.
+    auto images = portal_.SiteMedia(contributor_, district_site_, "image", 10);
+    ASSERT_EQ(images.size(), 2u);
+    EXPECT_EQ(images[0].id, second) << "newest first";
+    EXPECT_EQ(images[0].alt, "Ảnh b.jpg");
+    EXPECT_EQ(portal_.SiteMedia(contributor_, district_site_, "document", 10).size(), 1u);
+    ExpectError([&] { portal_.SiteMedia(province_editor_, district_site_, "image", 10); }, Kind::kForbidden);
+    auto found = portal_.FindMedia(contributor_, district_site_, {document, province_picture, picture});
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].url, "/media/" + std::to_string(document) + "/tai-ve");
+    EXPECT_EQ(found[1].id, picture);
+    auto choices = portal_.RelatedChoices(contributor_, district_site_, {draft, province_item}, 10);
+    ASSERT_EQ(choices.size(), 1u);
+    EXPECT_EQ(choices[0].id, related);
+
+    // On a published item the gallery and attachments change with the revision, not before.
+    portal_.Submit(As(contributor_), id);
+    portal_.Approve(As(editor_), id);
+    portal_.Publish(As(editor_), id, std::nullopt);
+    auto online = portal_.GetItem(editor_, id);
+    auto fields = EditableFields(online);
+    fields.gallery_media_ids = {picture};
+    fields.gallery_captions.clear();
+    fields.attachment_media_ids.clear();
+    fields.related_item_ids.clear();
+    portal_.UpdateDraft(As(editor_), id, online.version, fields);
+    EXPECT_EQ(portal_.GetItem(editor_, id).gallery_media_ids, (std::vector<std::int64_t>{second, picture}));
+    EXPECT_EQ(portal_.PendingRevision(editor_, id)->content.gallery_media_ids, std::vector<std::int64_t>{picture});
+    portal_.PublishRevision(As(editor_), id, std::nullopt);
+    auto corrected = portal_.GetItem(editor_, id);
+    EXPECT_EQ(corrected.gallery_media_ids, std::vector<std::int64_t>{picture});
+    EXPECT_TRUE(corrected.attachment_media_ids.empty());
+    EXPECT_TRUE(corrected.related_item_ids.empty());
+    EXPECT_EQ(corrected.featured_media_id, picture);
+}
+
+TEST_P(PortalTest, AttachedDocumentGoesToTheItemOrToItsPendingRevision) {
+    Upload pdf;
+    pdf.file_name = "ke-hoach.pdf";
+    pdf.bytes = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    auto id = Draft(contributor_);
+    auto stored = portal_.AttachDocument(As(contributor_), id, pdf);
+    EXPECT_EQ(stored.kind, "document");
+    EXPECT_EQ(portal_.GetItem(contributor_, id).attachment_media_ids, std::vector<std::int64_t>{stored.id});
+    ExpectError([&] { portal_.AttachDocument(As(other_contributor_), id, pdf); }, Kind::kForbidden);
+    Upload fake = pdf;
+    fake.file_name = "ke-hoach.docx";
+    ExpectError([&] { portal_.AttachDocument(As(contributor_), id, fake); }, Kind::kInvalid, "file");
+
+    portal_.Submit(As(contributor_), id);
+    ExpectError([&] { portal_.AttachDocument(As(contributor_), id, pdf); }, Kind::kConflict);
+    portal_.Approve(As(editor_), id);
+    portal_.Publish(As(editor_), id, std::nullopt);
+    ExpectError([&] { portal_.AttachDocument(As(contributor_), id, pdf); }, Kind::kForbidden);
+    auto second = portal_.AttachDocument(As(editor_), id, pdf);
+    EXPECT_EQ(portal_.GetItem(editor_, id).attachment_media_ids, std::vector<std::int64_t>{stored.id});
+    auto pending = portal_.PendingRevision(editor_, id);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->content.attachment_media_ids, (std::vector<std::int64_t>{stored.id, second.id}));
+    auto third = portal_.AttachDocument(As(editor_), id, pdf);
+    EXPECT_EQ(portal_.PendingRevision(editor_, id)->content.attachment_media_ids,
+              (std::vector<std::int64_t>{stored.id, second.id, third.id}));
+    EXPECT_EQ(portal_.Revisions(editor_, id).size(), 2u);
+    std::size_t documents = db_.Get().ReadValue([&](db::Connection& c) {
+        return static_cast<std::size_t>(c.Query("SELECT COUNT(*) FROM media WHERE kind = 'document'").Int(0, 0));
+    });
+    EXPECT_EQ(documents, 3u) << "refused uploads stored nothing";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PortalTest, ::testing::ValuesIn(db::testing::EnginesUnderTest()),

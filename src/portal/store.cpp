@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/json.hpp>
+
 #include "platform/text/slug.hpp"
 
 namespace tuyenvan::portal {
@@ -71,6 +73,188 @@ Item ReadItem(const db::Rows& rows, std::size_t i) {
 std::string Param(std::vector<Value>& params, Value value) {
     params.push_back(std::move(value));
     return "$" + std::to_string(params.size());
+}
+
+namespace json = boost::json;
+
+// "$2, $3, $4" for the ids, appended to `params`.
+std::string IdList(std::vector<Value>& params, const std::vector<std::int64_t>& ids) {
+    std::string list;
+    for (auto id : ids) {
+        list += (list.empty() ? "" : ", ") + Param(params, id);
+    }
+    return list;
+}
+
+json::array IdArray(const std::vector<std::int64_t>& ids) {
+    json::array out;
+    for (auto id : ids) {
+        out.push_back(id);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> IdsOf(const json::object& object, std::string_view key) {
+    std::vector<std::int64_t> ids;
+    if (const auto* array = object.if_contains(key); array != nullptr && array->is_array()) {
+        for (const auto& value : array->as_array()) {
+            if (value.is_int64()) {
+                ids.push_back(value.as_int64());
+            }
+        }
+    }
+    return ids;
+}
+
+std::optional<std::int64_t> OptIdOf(const json::object& object, std::string_view key) {
+    if (const auto* value = object.if_contains(key); value != nullptr && value->is_int64()) {
+        return value->as_int64();
+    }
+    return std::nullopt;
+}
+
+std::string TextOf(const json::object& object, std::string_view key) {
+    if (const auto* value = object.if_contains(key); value != nullptr && value->is_string()) {
+        return std::string(value->as_string());
+    }
+    return {};
+}
+
+// The JSON columns of a revision: its tags, and the fields that are not text.
+std::string TagsJson(const Item& content) {
+    json::array tags;
+    for (const auto& tag : content.tags) {
+        tags.emplace_back(tag);
+    }
+    return json::serialize(tags);
+}
+
+std::string ExtrasJson(const Item& content) {
+    json::array captions;
+    for (const auto& caption : content.gallery_captions) {
+        captions.emplace_back(caption);
+    }
+    return json::serialize(json::object{
+        {"slug", content.slug},
+        {"source_unit_id", content.source_unit_id ? json::value(*content.source_unit_id) : json::value(nullptr)},
+        {"extra_section_ids", IdArray(content.extra_section_ids)},
+        {"featured_media_id",
+         content.featured_media_id ? json::value(*content.featured_media_id) : json::value(nullptr)},
+        {"featured_caption", content.featured_caption},
+        {"gallery_media_ids", IdArray(content.gallery_media_ids)},
+        {"gallery_captions", std::move(captions)},
+        {"attachment_media_ids", IdArray(content.attachment_media_ids)},
+        {"related_item_ids", IdArray(content.related_item_ids)}});
+}
+
+constexpr std::string_view kRevisionColumnsBefore =
+    "SELECT r.id, r.item_id, r.number, r.state, r.genre, r.title, r.sapo, ";
+constexpr std::string_view kRevisionColumnsAfter =
+    ", r.pen_name, r.tags, r.extras, r.account_id, a.login, r.created_at, r.updated_at, r.decided_by, d.login, "
+    "r.decided_at FROM item_revisions r LEFT JOIN accounts a ON a.id = r.account_id "
+    "LEFT JOIN accounts d ON d.id = r.decided_by";
+
+std::string RevisionSelect(bool bodies) {
+    return std::string(kRevisionColumnsBefore) + (bodies ? "r.body_md" : "''") + std::string(kRevisionColumnsAfter);
+}
+
+Revision ReadRevision(const db::Rows& rows, std::size_t i) {
+    Revision revision;
+    revision.id = rows.Int(i, 0);
+    revision.item_id = rows.Int(i, 1);
+    revision.number = rows.Int(i, 2);
+    revision.state = ParseRevisionState(rows.Text(i, 3)).value_or(RevisionState::kDiscarded);
+    Item& content = revision.content;
+    content.id = revision.item_id;
+    content.genre = ParseGenre(rows.Text(i, 4)).value_or(Genre::kNews);
+    content.title = rows.String(i, 5);
+    content.sapo = rows.String(i, 6);
+    content.body_md = rows.String(i, 7);
+    content.pen_name = rows.String(i, 8);
+    boost::system::error_code error;
+    json::value tags = json::parse(rows.Text(i, 9), error);
+    if (!error && tags.is_array()) {
+        for (const auto& tag : tags.as_array()) {
+            if (tag.is_string()) {
+                content.tags.emplace_back(tag.as_string());
+            }
+        }
+    }
+    json::value extras = json::parse(rows.Text(i, 10), error);
+    if (!error && extras.is_object()) {
+        const auto& object = extras.as_object();
+        content.slug = TextOf(object, "slug");
+        content.source_unit_id = OptIdOf(object, "source_unit_id");
+        content.extra_section_ids = IdsOf(object, "extra_section_ids");
+        content.featured_media_id = OptIdOf(object, "featured_media_id");
+        content.featured_caption = TextOf(object, "featured_caption");
+        content.gallery_media_ids = IdsOf(object, "gallery_media_ids");
+        if (const auto* captions = object.if_contains("gallery_captions"); captions && captions->is_array()) {
+            for (const auto& caption : captions->as_array()) {
+                content.gallery_captions.emplace_back(caption.is_string() ? caption.as_string() : "");
+            }
+        }
+        content.attachment_media_ids = IdsOf(object, "attachment_media_ids");
+        content.related_item_ids = IdsOf(object, "related_item_ids");
+    }
+    revision.account_id = rows.OptInt(i, 11);
+    revision.account_login = rows.String(i, 12);
+    revision.created_at = rows.Int(i, 13);
+    revision.updated_at = rows.Int(i, 14);
+    revision.decided_by = rows.OptInt(i, 15);
+    revision.decided_login = rows.String(i, 16);
+    revision.decided_at = rows.OptInt(i, 17);
+    return revision;
+}
+
+constexpr std::string_view kMediaColumns =
+    "SELECT id, site_id, kind, original_name, content_type, bytes, COALESCE(width, 0), COALESCE(height, 0), alt, "
+    "caption, created_at FROM media";
+
+Media ReadMedia(const db::Rows& rows, std::size_t i) {
+    Media media;
+    media.id = rows.Int(i, 0);
+    media.site_id = rows.Int(i, 1);
+    media.kind = rows.String(i, 2);
+    media.name = rows.String(i, 3);
+    media.content_type = rows.String(i, 4);
+    media.bytes = rows.Int(i, 5);
+    media.width = static_cast<int>(rows.Int(i, 6));
+    media.height = static_cast<int>(rows.Int(i, 7));
+    media.alt = rows.String(i, 8);
+    media.caption = rows.String(i, 9);
+    media.created_at = rows.Int(i, 10);
+    return media;
+}
+
+constexpr std::string_view kTeaserColumns =
+    "SELECT i.id, i.site_id, i.title, i.slug, i.sapo, i.genre, COALESCE(i.published_at, 0), i.featured_media_id "
+    "FROM items i";
+
+Teaser ReadTeaser(const db::Rows& rows, std::size_t i) {
+    Teaser teaser;
+    teaser.id = rows.Int(i, 0);
+    teaser.site_id = rows.Int(i, 1);
+    teaser.title = rows.String(i, 2);
+    teaser.slug = rows.String(i, 3);
+    teaser.sapo = rows.String(i, 4);
+    teaser.genre = ParseGenre(rows.Text(i, 5)).value_or(Genre::kNews);
+    teaser.published_at = rows.Int(i, 6);
+    teaser.featured_media_id = rows.OptInt(i, 7);
+    return teaser;
+}
+
+// Puts rows read in any order back into the order of `ids`.
+template <typename T>
+std::vector<T> InOrder(std::vector<T> found, const std::vector<std::int64_t>& ids) {
+    std::vector<T> ordered;
+    for (auto id : ids) {
+        auto hit = std::find_if(found.begin(), found.end(), [&](const T& one) { return one.id == id; });
+        if (hit != found.end()) {
+            ordered.push_back(*hit);
+        }
+    }
+    return ordered;
 }
 
 }  // namespace
@@ -159,6 +343,21 @@ std::optional<Item> Store::FindItem(db::Connection& c, std::int64_t id) const {
     for (auto& tag : Tags(c, id)) {
         item.tags.push_back(std::move(tag.name));
     }
+    auto media = c.Query("SELECT media_id, role, caption FROM item_media WHERE item_id = $1 ORDER BY role, position, "
+                         "media_id",
+                         {id});
+    for (std::size_t i = 0; i < media.Size(); ++i) {
+        if (media.Text(i, 1) == "gallery") {
+            item.gallery_media_ids.push_back(media.Int(i, 0));
+            item.gallery_captions.push_back(media.String(i, 2));
+        } else {
+            item.attachment_media_ids.push_back(media.Int(i, 0));
+        }
+    }
+    auto related = c.Query("SELECT related_id FROM item_related WHERE item_id = $1 ORDER BY position, related_id", {id});
+    for (std::size_t i = 0; i < related.Size(); ++i) {
+        item.related_item_ids.push_back(related.Int(i, 0));
+    }
     return item;
 }
 
@@ -170,6 +369,22 @@ bool Store::UpdateItemFields(db::Connection& c, const Item& item, std::int64_t n
                       {item.id, item.version, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
                        item.body_md, item.pen_name, db::Nullable(item.source_unit_id), now,
                        db::Nullable(item.featured_media_id), item.featured_caption})
+               .Affected() == 1;
+}
+
+bool Store::UpdatePublishedText(db::Connection& c, const Item& item, std::int64_t now) const {
+    return c
+               .Query("UPDATE items SET genre = $3, title = $4, slug = $5, sapo = $6, body_md = $7, pen_name = $8, "
+                      "source_unit_id = $9, updated_at = $10, featured_media_id = $11, featured_caption = $12, "
+                      "body_html = $13, version = version + 1 WHERE id = $1 AND version = $2 AND status = 'published'",
+                      {item.id, item.version, std::string(GenreName(item.genre)), item.title, item.slug, item.sapo,
+                       item.body_md, item.pen_name, db::Nullable(item.source_unit_id), now,
+                       db::Nullable(item.featured_media_id), item.featured_caption, item.body_html})
+               .Affected() == 1;
+}
+
+bool Store::BumpVersion(db::Connection& c, std::int64_t item_id, std::int64_t version) const {
+    return c.Query("UPDATE items SET version = version + 1 WHERE id = $1 AND version = $2", {item_id, version})
                .Affected() == 1;
 }
 
@@ -318,6 +533,167 @@ std::vector<std::int64_t> Store::Unplace(db::Connection& c, std::int64_t item_id
     c.Query("DELETE FROM site_items WHERE item_id = $1", {item_id});
     c.Query("DELETE FROM section_items WHERE item_id = $1", {item_id});
     return sites;
+}
+
+// Gallery, attachments and related items
+
+void Store::SetItemMedia(db::Connection& c, const Item& item) const {
+    c.Query("DELETE FROM item_media WHERE item_id = $1", {item.id});
+    for (std::size_t i = 0; i < item.gallery_media_ids.size(); ++i) {
+        c.Query("INSERT INTO item_media (item_id, media_id, role, position, caption) VALUES ($1, $2, 'gallery', $3, $4) "
+                "ON CONFLICT DO NOTHING",
+                {item.id, item.gallery_media_ids[i], static_cast<std::int64_t>(i),
+                 i < item.gallery_captions.size() ? item.gallery_captions[i] : std::string()});
+    }
+    for (std::size_t i = 0; i < item.attachment_media_ids.size(); ++i) {
+        c.Query("INSERT INTO item_media (item_id, media_id, role, position) VALUES ($1, $2, 'attachment', $3) "
+                "ON CONFLICT DO NOTHING",
+                {item.id, item.attachment_media_ids[i], static_cast<std::int64_t>(i)});
+    }
+}
+
+void Store::SetRelated(db::Connection& c, std::int64_t item_id, const std::vector<std::int64_t>& related_ids) const {
+    c.Query("DELETE FROM item_related WHERE item_id = $1", {item_id});
+    for (std::size_t i = 0; i < related_ids.size(); ++i) {
+        c.Query("INSERT INTO item_related (item_id, related_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                {item_id, related_ids[i], static_cast<std::int64_t>(i)});
+    }
+}
+
+std::vector<Media> Store::FindMedia(db::Connection& c, const std::vector<std::int64_t>& ids) const {
+    if (ids.empty()) {
+        return {};
+    }
+    std::vector<Value> params;
+    std::string sql = std::string(kMediaColumns) + " WHERE id IN (" + IdList(params, ids) + ")";
+    auto rows = c.Query(sql, params);
+    std::vector<Media> found;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        found.push_back(ReadMedia(rows, i));
+    }
+    return InOrder(std::move(found), ids);
+}
+
+std::vector<Media> Store::RecentMedia(db::Connection& c, std::int64_t site_id, const std::string& kind,
+                                      std::int64_t limit) const {
+    auto rows = c.Query(std::string(kMediaColumns) + " WHERE site_id = $1 AND kind = $2 ORDER BY id DESC LIMIT $3",
+                        {site_id, kind, limit});
+    std::vector<Media> media;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        media.push_back(ReadMedia(rows, i));
+    }
+    return media;
+}
+
+std::vector<Teaser> Store::RecentPublished(db::Connection& c, std::int64_t site_id, std::int64_t limit) const {
+    auto rows = c.Query(std::string(kTeaserColumns) +
+                            " WHERE i.site_id = $1 AND i.status = 'published' ORDER BY i.published_at DESC, i.id DESC "
+                            "LIMIT $2",
+                        {site_id, limit});
+    std::vector<Teaser> teasers;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        teasers.push_back(ReadTeaser(rows, i));
+    }
+    return teasers;
+}
+
+std::vector<Teaser> Store::PublishedAmong(db::Connection& c, std::int64_t site_id,
+                                          const std::vector<std::int64_t>& ids) const {
+    if (ids.empty()) {
+        return {};
+    }
+    std::vector<Value> params{site_id};
+    std::string sql = std::string(kTeaserColumns) + " WHERE i.site_id = $1 AND i.status = 'published' AND i.id IN (" +
+                      IdList(params, ids) + ")";
+    auto rows = c.Query(sql, params);
+    std::vector<Teaser> found;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        found.push_back(ReadTeaser(rows, i));
+    }
+    return InOrder(std::move(found), ids);
+}
+
+// Revisions
+
+std::vector<Revision> Store::Revisions(db::Connection& c, std::int64_t item_id) const {
+    auto rows = c.Query(RevisionSelect(false) + " WHERE r.item_id = $1 ORDER BY r.number", {item_id});
+    std::vector<Revision> revisions;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        revisions.push_back(ReadRevision(rows, i));
+    }
+    return revisions;
+}
+
+std::optional<Revision> Store::FindRevision(db::Connection& c, std::int64_t item_id, std::int64_t number) const {
+    auto rows = c.Query(RevisionSelect(true) + " WHERE r.item_id = $1 AND r.number = $2", {item_id, number});
+    if (rows.Empty()) {
+        return std::nullopt;
+    }
+    return ReadRevision(rows, 0);
+}
+
+std::optional<Revision> Store::PendingRevision(db::Connection& c, std::int64_t item_id) const {
+    auto rows = c.Query(RevisionSelect(true) + " WHERE r.item_id = $1 AND r.state = 'pending'", {item_id});
+    if (rows.Empty()) {
+        return std::nullopt;
+    }
+    return ReadRevision(rows, 0);
+}
+
+std::optional<Revision> Store::PreviousApplied(db::Connection& c, std::int64_t item_id, std::int64_t number) const {
+    auto rows = c.Query(RevisionSelect(true) +
+                            " WHERE r.item_id = $1 AND r.state = 'applied' AND r.number < $2 ORDER BY r.number DESC "
+                            "LIMIT 1",
+                        {item_id, number});
+    if (rows.Empty()) {
+        return std::nullopt;
+    }
+    return ReadRevision(rows, 0);
+}
+
+namespace {
+
+std::int64_t InsertRevision(db::Connection& c, std::int64_t item_id, RevisionState state, const Item& content,
+                            std::optional<std::int64_t> account_id, std::optional<std::int64_t> decided_by,
+                            std::optional<std::int64_t> decided_at, std::int64_t at) {
+    std::int64_t number =
+        c.Query("SELECT COALESCE(MAX(number), 0) + 1 FROM item_revisions WHERE item_id = $1", {item_id}).Int(0, 0);
+    c.Query("INSERT INTO item_revisions (item_id, number, state, genre, title, sapo, body_md, pen_name, tags, extras, "
+            "account_id, created_at, updated_at, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+            "$10, $11, $12, $12, $13, $14)",
+            {item_id, number, std::string(RevisionStateName(state)), std::string(GenreName(content.genre)),
+             content.title, content.sapo, content.body_md, content.pen_name, TagsJson(content), ExtrasJson(content),
+             db::Nullable(account_id), at, db::Nullable(decided_by), db::Nullable(decided_at)});
+    return number;
+}
+
+}  // namespace
+
+std::int64_t Store::SavePending(db::Connection& c, std::int64_t item_id, const Item& content,
+                                std::optional<std::int64_t> account_id, std::int64_t now) const {
+    auto rows = c.Query(
+        "UPDATE item_revisions SET genre = $2, title = $3, sapo = $4, body_md = $5, pen_name = $6, tags = $7, "
+        "extras = $8, account_id = $9, updated_at = $10 WHERE item_id = $1 AND state = 'pending' RETURNING number",
+        {item_id, std::string(GenreName(content.genre)), content.title, content.sapo, content.body_md,
+         content.pen_name, TagsJson(content), ExtrasJson(content), db::Nullable(account_id), now});
+    if (!rows.Empty()) {
+        return rows.Int(0, 0);
+    }
+    return InsertRevision(c, item_id, RevisionState::kPending, content, account_id, std::nullopt, std::nullopt, now);
+}
+
+std::int64_t Store::InsertApplied(db::Connection& c, std::int64_t item_id, const Item& content,
+                                  std::optional<std::int64_t> account_id, std::int64_t at) const {
+    return InsertRevision(c, item_id, RevisionState::kApplied, content, account_id, account_id, at, at);
+}
+
+bool Store::DecidePending(db::Connection& c, std::int64_t item_id, RevisionState state,
+                          std::optional<std::int64_t> by, std::int64_t now) const {
+    return c
+               .Query("UPDATE item_revisions SET state = $2, decided_by = $3, decided_at = $4, updated_at = $4 "
+                      "WHERE item_id = $1 AND state = 'pending'",
+                      {item_id, std::string(RevisionStateName(state)), db::Nullable(by), now})
+               .Affected() == 1;
 }
 
 // The newsroom's reads

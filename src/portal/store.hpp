@@ -1,4 +1,5 @@
-// SQL of the portal room, and nothing else: sites, sections, items, their extra sections and events.
+// SQL of the portal room, and nothing else: sites, sections, items, their extra sections, media, related
+// items, revisions and events.
 #pragma once
 
 #include <optional>
@@ -38,6 +39,12 @@ public:
     /// One page of a site's items, newest change first, without bodies; only `author_id`'s when given.
     org::Page<Item> ListItems(db::Connection& c, std::int64_t site_id, const ItemQuery& query,
                               std::optional<std::int64_t> author_id) const;
+    /// Writes the editable fields and the HTML of a published item when the stored version is `item.version`
+    /// and it is still published; false otherwise.
+    bool UpdatePublishedText(db::Connection& c, const Item& item, std::int64_t now) const;
+    /// Raises the item's version (a change kept beside the item, such as a pending revision) when it is
+    /// `version`; false on a stale version.
+    bool BumpVersion(db::Connection& c, std::int64_t item_id, std::int64_t version) const;
     /// Ids of scheduled items whose time has come, oldest first.
     std::vector<std::int64_t> DueItems(db::Connection& c, std::int64_t now) const;
 
@@ -46,6 +53,42 @@ public:
     void SetTags(db::Connection& c, std::int64_t item_id, const std::vector<std::string>& names) const;
     /// The item's tags, by slug.
     std::vector<Tag> Tags(db::Connection& c, std::int64_t item_id) const;
+
+    // Gallery, attachments and related items
+    /// Replaces the item's gallery (with its captions) and attached documents by `item`'s.
+    void SetItemMedia(db::Connection& c, const Item& item) const;
+    /// Replaces the item's related items, in order.
+    void SetRelated(db::Connection& c, std::int64_t item_id, const std::vector<std::int64_t>& related_ids) const;
+    /// The uploaded media among `ids`, in the order of `ids`; unknown ids are left out.
+    std::vector<Media> FindMedia(db::Connection& c, const std::vector<std::int64_t>& ids) const;
+    /// The site's uploaded media of one kind ("image", "document"), newest first.
+    std::vector<Media> RecentMedia(db::Connection& c, std::int64_t site_id, const std::string& kind,
+                                   std::int64_t limit) const;
+    /// The published items of the site (its own, not shared ones), newest first.
+    std::vector<Teaser> RecentPublished(db::Connection& c, std::int64_t site_id, std::int64_t limit) const;
+    /// Those of `ids` that are published items of the site, in the order of `ids`.
+    std::vector<Teaser> PublishedAmong(db::Connection& c, std::int64_t site_id,
+                                       const std::vector<std::int64_t>& ids) const;
+
+    // Revisions
+    /// The item's revisions, oldest first, without bodies.
+    std::vector<Revision> Revisions(db::Connection& c, std::int64_t item_id) const;
+    /// One revision with its body.
+    std::optional<Revision> FindRevision(db::Connection& c, std::int64_t item_id, std::int64_t number) const;
+    /// The item's pending revision with its body.
+    std::optional<Revision> PendingRevision(db::Connection& c, std::int64_t item_id) const;
+    /// The last applied revision numbered below `number`, with its body.
+    std::optional<Revision> PreviousApplied(db::Connection& c, std::int64_t item_id, std::int64_t number) const;
+    /// Stores `content` as the item's pending revision: replaces the text of the one waiting, or adds one with
+    /// the next number. Returns its number. The caller holds the item's row (BumpVersion) so numbers cannot race.
+    std::int64_t SavePending(db::Connection& c, std::int64_t item_id, const Item& content,
+                             std::optional<std::int64_t> account_id, std::int64_t now) const;
+    /// Records a text that went online as an applied revision with the next number; returns the number.
+    std::int64_t InsertApplied(db::Connection& c, std::int64_t item_id, const Item& content,
+                               std::optional<std::int64_t> account_id, std::int64_t at) const;
+    /// Marks the pending revision applied or discarded by `by`; false when there is none.
+    bool DecidePending(db::Connection& c, std::int64_t item_id, RevisionState state, std::optional<std::int64_t> by,
+                       std::int64_t now) const;
 
     // Where published items show
     /// Lists a published item on its sections and their sites (and only those); returns every site

@@ -692,7 +692,7 @@
         const shortcut = item.keys ? ` (${item.keys.replace('Control', 'Ctrl')})` : '';
         const button = El('button', {
           type: 'button', class: `md-editor__button md-editor__button--${item.id}`, tabindex: '-1',
-          title: item.label + shortcut, 'aria-label': item.label, 'aria-keyshortcuts': item.keys,
+          title: item.label + shortcut, 'aria-label': item.glyph && item.glyph.length > 1 ? `${item.glyph} ${item.label}` : item.label, 'aria-keyshortcuts': item.keys,
           'data-command': item.id,
         });
         if (item.active) button.setAttribute('aria-pressed', 'false');

@@ -319,7 +319,8 @@ function Content(page) {
 }
 
 function Tool(page, name) {
-  return page.getByRole('toolbar', { name: 'Định dạng' }).getByRole('button', { name, exact: true });
+  // Buttons that show a glyph ("H2") carry it before their name ("H2 Tiêu đề mục").
+  return page.getByRole('toolbar', { name: 'Định dạng' }).getByRole('button', { name: new RegExp(`^(H\\d )?${name}$`) });
 }
 
 /// Submits the form and returns the Markdown the server received.

@@ -145,7 +145,7 @@ function MainNav(page) {
 }
 
 function SignInLink(page) {
-  return page.locator('header.site-header').getByRole('link', { name: 'Đăng nhập', exact: true });
+  return page.locator('header.site-header, header.portal-header').getByRole('link', { name: 'Đăng nhập', exact: true });
 }
 
 async function SignIn(page, account) {

@@ -6,8 +6,11 @@ import datetime
 import json
 import os
 import re
+import struct
 import unittest
 import urllib.parse
+import uuid
+import zlib
 
 from harness import SOURCE, Client, Server, Store
 
@@ -33,6 +36,33 @@ def shown(moment):
 
 def epoch_ms(moment):
     return int(moment.timestamp() * 1000)
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def png(width=48, height=32):
+    """A small real PNG (a colour gradient), made with the standard library."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"".join(bytes((x * 5 % 256, y * 7 % 256, 120)) for x in range(width))
+                    for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: `files` maps a field to (file name, bytes, content type)."""
+    boundary = "----tuyenvan" + uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                     + str(value).encode() + b"\r\n")
+    for name, (filename, data, content_type) in files.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + data + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
 
 
 class Newsroom(unittest.TestCase):
@@ -101,6 +131,26 @@ class Newsroom(unittest.TestCase):
         self.assertEqual(response.status, expect, f"{path}: {response.data[:300]!r}")
         return response.data.decode()
 
+    def published(self, title, **fields):
+        item = self.draft(self.contributor, title, **fields)
+        self.contributor.json("POST", f"/api/v1/items/{item['id']}/submit", {}, expect=200)
+        self.editor.json("POST", f"/api/v1/items/{item['id']}/approve", {}, expect=200)
+        _, item = self.editor.json("POST", f"/api/v1/items/{item['id']}/publish", {}, expect=200)
+        return item
+
+    def public(self, item, expect=200):
+        """The item's public page (the province's site is the default one), for a reader without a session."""
+        response = Client(self.server.port).request("GET", f"/bai-viet/{item['slug']}-{item['id']}")
+        self.assertEqual(response.status, expect, response.data[:300])
+        return response.data.decode()
+
+    def upload(self, client, site, kind, name, data, content_type, **fields):
+        body, headers = multipart(fields, {"file": (name, data, content_type)})
+        path = f"/api/v1/sites/{site}/" + ("images" if kind == "image" else "documents")
+        response = client.request("POST", path, body=body, headers=headers)
+        self.assertEqual(response.status, 201, response.data[:300])
+        return json.loads(response.data)
+
     # ---------- the API ----------
 
     def test_contributor_drafts_and_submits_then_editor_returns_approves_publishes_withdraws(self):
@@ -146,15 +196,165 @@ class Newsroom(unittest.TestCase):
         _, item = self.editor.json("POST", path + "/publish", {}, expect=200)
         self.assertEqual(item["status"], "published")
         self.assertIsNotNone(item["published_at"])
-        status, _ = self.editor.json("PATCH", path, {"title": "Sửa bài đã đăng", "version": item["version"]})
-        self.assertEqual(status, 409)
+        status, body = self.contributor.json("PATCH", path, {"title": "Tác giả sửa bài đã đăng",
+                                                             "version": item["version"]})
+        self.assertEqual(status, 403, "contributors do not revise published items")
+        self.assertIn("biên tập viên", body["error"]["message"])
+        _, revised = self.editor.json("PATCH", path, {"title": "Sửa bài đã đăng", "version": item["version"]},
+                                      expect=200)
+        self.assertEqual(revised["title"], "Hội nghị tuyên vận tháng Ba", "the published text stays online")
+        self.assertEqual(revised["pending_revision"]["title"], "Sửa bài đã đăng")
         _, item = self.editor.json("POST", path + "/withdraw", {"comment": "Thông tin cần kiểm tra lại."},
                                    expect=200)
         self.assertEqual(item["status"], "withdrawn")
+        self.assertIsNone(item["pending_revision"])
         self.assertEqual([e["action"] for e in item["history"]],
-                         ["create", "submit", "return", "update", "submit", "approve", "publish", "withdraw"])
+                         ["create", "submit", "return", "update", "submit", "approve", "publish", "revise",
+                          "withdraw"])
         _, audit = self.admin.json("GET", "/api/v1/audit?per_page=20", expect=200)
         self.assertIn("portal.item.withdraw", [entry["action"] for entry in audit["items"]])
+
+    def test_published_item_is_corrected_through_a_pending_revision(self):
+        item = self.published("Bài sẽ được đính chính", tags=["Tuyên vận"])
+        path = f"/api/v1/items/{item['id']}"
+        self.assertIn("Đoạn <strong>hai</strong>.", self.public(item))
+        _, revisions = self.editor.json("GET", path + "/revisions", expect=200)
+        self.assertEqual([(r["number"], r["state"]) for r in revisions["items"]], [(1, "applied")])
+
+        for client in (self.contributor, self.district_editor):
+            status, _ = client.json("PATCH", path, {"body_md": "Sửa trộm", "version": item["version"]})
+            with self.subTest(login=client):
+                self.assertEqual(status, 403)
+        corrected_body = "Đoạn một của bài.\n\nĐoạn **hai** đã đính chính."
+        _, revised = self.editor.json("PATCH", path, {"body_md": corrected_body, "tags": ["Đính chính"],
+                                                      "version": item["version"]}, expect=200)
+        self.assertEqual(revised["body_md"], item["body_md"], "readers keep the published text")
+        self.assertEqual(revised["version"], item["version"] + 1)
+        pending = revised["pending_revision"]
+        self.assertEqual((pending["number"], pending["state"]), (2, "pending"))
+        self.assertEqual(pending["body_md"], corrected_body)
+        self.assertEqual(pending["account_login"], "bientap.tinh")
+        # A second editor working from the same version is told so; the first correction stays.
+        status, body = self.admin.json("PATCH", path, {"body_md": "Bản của người thứ hai", "version": item["version"]})
+        self.assertEqual(status, 409)
+        self.assertIn(STALE, body["error"]["message"])
+        # Fields left out keep the pending revision's values, not the published ones.
+        _, revised = self.editor.json("PATCH", path, {"sapo": "Sapo đã đính chính", "version": revised["version"]},
+                                      expect=200)
+        pending = revised["pending_revision"]
+        self.assertEqual((pending["number"], pending["sapo"], pending["body_md"]),
+                         (2, "Sapo đã đính chính", corrected_body))
+        self.assertEqual(pending["tags"], ["Đính chính"])
+        self.assertNotIn("đã đính chính", self.public(item), "nothing changes online before the revision is published")
+
+        _, compared = self.contributor.json("GET", path + "/revisions/2/diff", expect=200)
+        self.assertEqual(compared["against"], {"kind": "online", "number": None})
+        fields = {field["field"]: field for field in compared["fields"]}
+        self.assertFalse(fields["title"]["changed"])
+        self.assertEqual([(l["op"], l["text"]) for l in fields["body_md"]["lines"]],
+                         [("same", "Đoạn một của bài."), ("same", ""), ("deleted", "Đoạn **hai**."),
+                          ("inserted", "Đoạn **hai** đã đính chính.")])
+        self.assertTrue(fields["sapo"]["changed"])
+        for bad in ("abc", "0", "99"):
+            self.assertEqual(self.editor.request("GET", f"{path}/revisions/{bad}/diff").status, 404, bad)
+        self.assertEqual(self.district_editor.request("GET", path + "/revisions").status, 403)
+
+        status, _ = self.contributor.json("POST", path + "/revision/publish", {})
+        self.assertEqual(status, 403)
+        status, _ = self.district_editor.json("POST", path + "/revision/publish", {})
+        self.assertEqual(status, 403)
+        response = self.editor.request("POST", path + "/revision/publish", json_body={}, csrf=False)
+        self.assertEqual(response.status, 403)
+        status, body = self.editor.json("POST", path + "/revision/publish", {"version": item["version"]})
+        self.assertEqual(status, 409, "the revision changed after this version")
+        status, body = self.editor.json("POST", path + "/revision/publish", {"version": "một"})
+        self.assertEqual(status, 422)
+        _, published = self.editor.json("POST", path + "/revision/publish", {"version": revised["version"]},
+                                        expect=200)
+        self.assertEqual(published["body_md"], corrected_body)
+        self.assertEqual(published["sapo"], "Sapo đã đính chính")
+        self.assertEqual(published["tags"], ["Đính chính"])
+        self.assertEqual(published["published_at"], item["published_at"])
+        self.assertIsNone(published["pending_revision"])
+        self.assertEqual(published["history"][-1]["action"], "correct")
+        page = self.public(item)
+        self.assertIn("Đoạn <strong>hai</strong> đã đính chính.", page, "the next reader sees the correction")
+        self.assertIn("Sapo đã đính chính", page)
+        status, body = self.editor.json("POST", path + "/revision/publish", {})
+        self.assertEqual(status, 409)
+        self.assertIn("không có bản sửa", body["error"]["message"])
+
+        _, revised = self.editor.json("PATCH", path, {"title": "Bản sửa sẽ bỏ", "version": published["version"]},
+                                      expect=200)
+        self.assertEqual(revised["pending_revision"]["number"], 3)
+        _, dropped = self.editor.json("POST", path + "/revision/discard", None, expect=200)
+        self.assertIsNone(dropped["pending_revision"])
+        self.assertEqual(dropped["title"], "Bài sẽ được đính chính")
+        status, _ = self.editor.json("POST", path + "/revision/discard", {})
+        self.assertEqual(status, 409)
+        _, revisions = self.contributor.json("GET", path + "/revisions", expect=200)
+        self.assertEqual([(r["number"], r["state"]) for r in revisions["items"]],
+                         [(1, "applied"), (2, "applied"), (3, "discarded")])
+        self.assertEqual(revisions["items"][1]["decided_login"], "bientap.tinh")
+        _, compared = self.editor.json("GET", path + "/revisions/2/diff", expect=200)
+        self.assertEqual(compared["against"], {"kind": "revision", "number": 1})
+        _, audit = self.admin.json("GET", "/api/v1/audit?per_page=30", expect=200)
+        actions = [entry["action"] for entry in audit["items"]]
+        for action in ("portal.item.revise", "portal.item.correct", "portal.item.discard"):
+            self.assertIn(action, actions)
+
+    def test_gallery_attachments_and_related_items_through_the_api(self):
+        site = self.province["id"]
+        picture = self.upload(self.contributor, site, "image", "hoi-nghi.png", png(), "image/png",
+                              alt="Toàn cảnh hội nghị", caption="Ảnh: Thu Hà")
+        second = self.upload(self.contributor, site, "image", "dai-bieu.png", png(40, 40), "image/png",
+                             alt="Đại biểu phát biểu")
+        document = self.upload(self.contributor, site, "document", "ke-hoach.pdf", PDF, "application/pdf")
+        district_document = self.upload(self.district_contributor, self.district["id"], "document", "huyen.pdf", PDF,
+                                        "application/pdf")
+        related = self.published("Bài đã đăng làm bài liên quan")
+        draft = self.draft(self.contributor2, "Bản nháp không được liên quan")
+        cases = [
+            ({"gallery_media_ids": [document["id"]]}, "gallery_media_ids", "kho ảnh"),
+            ({"attachment_media_ids": [picture["id"]]}, "attachment_media_ids", "văn bản"),
+            ({"attachment_media_ids": [district_document["id"]]}, "attachment_media_ids", "văn bản"),
+            ({"related_item_ids": [draft["id"]]}, "related_item_ids", "đã đăng"),
+            ({"related_item_ids": list(range(1, 12))}, "related_item_ids", "10"),
+            ({"related_item_ids": "1,2"}, "related_item_ids", "mảng mã bài viết"),
+            ({"gallery_media_ids": [picture["id"]], "gallery_captions": ["a", "b"]}, "gallery_captions", "chú thích"),
+        ]
+        for fields, field, words in cases:
+            body = {"section_id": self.news["id"], "title": "Bài có ảnh", **fields}
+            status, answer = self.contributor.json("POST", f"/api/v1/sites/{site}/items", body)
+            with self.subTest(field=field, body=str(fields)[:60]):
+                self.assertEqual(status, 422, answer)
+                self.assertIn(words, answer["error"]["fields"][field])
+
+        item = self.published("Bài có bộ ảnh và văn bản", featured_media_id=picture["id"],
+                              gallery_media_ids=[second["id"], picture["id"]],
+                              gallery_captions=["Phát biểu tại hội nghị", ""],
+                              attachment_media_ids=[document["id"]], related_item_ids=[related["id"]])
+        _, stored = self.editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        self.assertEqual(stored["gallery_media_ids"], [second["id"], picture["id"]])
+        self.assertEqual(stored["gallery_captions"], ["Phát biểu tại hội nghị", ""])
+        self.assertEqual(stored["attachment_media_ids"], [document["id"]])
+        self.assertEqual(stored["related_item_ids"], [related["id"]])
+        self.assertEqual(stored["featured_media_id"], picture["id"])
+        _, listed = self.editor.json("GET", f"/api/v1/sites/{site}/items?status=published", expect=200)
+        self.assertNotIn("gallery_media_ids", listed["items"][0], "lists carry no media")
+
+        page = self.public(item)
+        self.assertIn(f'/media/{document["id"]}/tai-ve', page)
+        self.assertIn("Phát biểu tại hội nghị", page)
+        self.assertIn("Ảnh: Thu Hà", page, "a gallery picture without its own caption in the item shows the picture's")
+        download = Client(self.server.port).request("GET", f"/media/{document['id']}/tai-ve")
+        self.assertEqual(download.status, 200)
+        self.assertEqual(download.data, PDF)
+        self.assertEqual(download.getheader("Content-Type"), "application/pdf")
+        self.assertIn("attachment;", download.getheader("Content-Disposition"))
+        self.assertIn("ke-hoach.pdf", download.getheader("Content-Disposition"))
+        self.assertEqual(Client(self.server.port).request("GET", f"/media/{district_document['id']}/tai-ve").status,
+                         404, "a document attached to no published item is not public")
 
     def test_editor_publishes_now_or_schedules_with_an_offset_or_epoch_ms(self):
         later = datetime.datetime.now(VIETNAM).replace(second=0, microsecond=0) + datetime.timedelta(days=3)
@@ -375,7 +575,7 @@ class Newsroom(unittest.TestCase):
         self.assertIn('data-editor="markdown"', new_page)
         self.assertIn(f'data-upload-url="/quan-tri/trang/{site}/anh"', new_page)
         self.assertRegex(new_page, r'<script src="/static/js/editor\.js\?v=[0-9a-f]+" defer>')
-        self.assertIn("/static/vendor/toastui/toastui-editor-all.min.js?v=", new_page)
+        self.assertIn("/static/vendor/milkdown/milkdown.min.js?v=", new_page)
         self.assertIn("Huyện ủy Bát Xát — Thông tin tuyên vận", new_page)
         self.assertNotIn("editor.js", self.page(ctv, f"/quan-tri/trang/{site}"), "editor assets only on editor pages")
         token = csrf_of(new_page)
@@ -473,6 +673,143 @@ class Newsroom(unittest.TestCase):
         response = editor.form(f"/quan-tri/bai-viet/{other['id']}/duyet", {"csrf_token": editor_token})
         self.assertEqual(response.status, 409)
         self.assertIn("Không thể duyệt", response.data.decode())
+
+    def test_revisions_attachments_and_media_through_the_forms(self):
+        editor, ctv = self.editor, self.contributor
+        site = self.province["id"]
+        picture = self.upload(ctv, site, "image", "anh-bia.png", png(), "image/png", alt="Ảnh bìa hội nghị")
+        kept = self.upload(ctv, site, "document", "giu-lai.pdf", PDF, "application/pdf")
+        item = self.published("Bài sửa qua biểu mẫu", attachment_media_ids=[kept["id"]])
+        item_path = f"/quan-tri/bai-viet/{item['id']}"
+
+        page = self.page(editor, item_path)
+        token = csrf_of(page)
+        self.assertIn("Sửa bài đã đăng", page)
+        self.assertIn("Nội dung đang đăng", page)
+        self.assertIn("<strong>hai</strong>", page)
+        self.assertIn("Lịch sử phiên bản", page)
+        self.assertIn(f'href="{item_path}/phien-ban/1"', page)
+        self.assertIn('<option value="%d">Ảnh bìa hội nghị (anh-bia.png)</option>' % picture["id"], page)
+        self.assertIn("giu-lai.pdf", page)
+        self.assertNotIn("Đăng bản sửa</button>", page)
+        ctv_page = self.page(ctv, item_path)
+        self.assertNotIn(f'action="{item_path}"', ctv_page, "contributors get no edit form on a published item")
+        self.assertNotIn(f'action="{item_path}/tep"', ctv_page)
+        form = {"csrf_token": csrf_of(ctv_page), "version": item["version"], "genre": "tin", "title": "Tác giả sửa",
+                "sapo": "", "body_md": "Không được"}
+        self.assertEqual(ctv.form(item_path, form).status, 403)
+
+        body = "Đoạn một của bài.\n\nĐoạn **hai** đã sửa <b>đậm</b>."
+        edit = {"csrf_token": token, "version": item["version"], "genre": "tin", "title": item["title"],
+                "sapo": item["sapo"], "body_md": body.replace("\n", "\r\n"), "media_form": "1",
+                "featured_media_id": str(picture["id"]), "featured_caption": "Ảnh: Báo Lào Cai",
+                "gallery_media_ids": [str(picture["id"])], f"gallery_caption_{picture['id']}": "Hội trường",
+                "attachment_media_ids": [str(kept["id"])], "attachment_remove": [str(kept["id"])]}
+        response = editor.request("POST", item_path, body=urllib.parse.urlencode(edit, doseq=True),
+                                  headers={"Content-Type": "application/x-www-form-urlencoded"}, csrf=False)
+        self.assertEqual(response.status, 303)
+        page = self.page(editor, response.getheader("Location"))
+        self.assertIn("Đã lưu bản sửa", page)
+        self.assertIn("Bài có bản sửa chưa đăng", page)
+        self.assertIn("Đăng bản sửa</button>", page)
+        self.assertIn("Bỏ bản sửa</button>", page)
+        self.assertIn("đã sửa &lt;b&gt;đậm&lt;/b&gt;.</textarea>", page, "the form shows the pending text")
+        self.assertIn("Hội trường", page)
+        _, stored = editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        self.assertEqual(stored["attachment_media_ids"], [kept["id"]], "online: unchanged")
+        pending = stored["pending_revision"]
+        self.assertEqual(pending["body_md"], body)
+        self.assertEqual(pending["featured_media_id"], picture["id"])
+        self.assertEqual(pending["gallery_media_ids"], [picture["id"]])
+        self.assertEqual(pending["gallery_captions"], ["Hội trường"])
+        self.assertEqual(pending["attachment_media_ids"], [])
+        # The same form again, from the old version: refused, what was typed is kept, the pending text stays.
+        response = editor.form(item_path, dict(edit, body_md="Bản cũ ghi đè", media_form=""))
+        self.assertEqual(response.status, 409)
+        self.assertIn(STALE, response.data.decode())
+        self.assertIn("Bản cũ ghi đè", response.data.decode())
+
+        diff = self.page(ctv, f"{item_path}/phien-ban/2")
+        self.assertIn("So sánh với nội dung đang đăng", diff)
+        self.assertIn("<del><span class=\"visually-hidden\">Bỏ: </span>− Đoạn **hai**.</del>", diff)
+        self.assertIn("+ Đoạn **hai** đã sửa &lt;b&gt;đậm&lt;/b&gt;.</ins>", diff)
+        self.assertNotIn("Đăng bản sửa</button>", diff, "contributors do not decide")
+        self.assertIn("Đăng bản sửa</button>", self.page(editor, f"{item_path}/phien-ban/2"))
+        self.assertIn("Phiên bản đầu tiên", self.page(editor, f"{item_path}/phien-ban/1"))
+        for bad in ("abc", "0", "7"):
+            self.page(editor, f"{item_path}/phien-ban/{bad}", expect=404)
+        self.page(self.district_editor, f"{item_path}/phien-ban/2", expect=403)
+        self.page(self.contributor2, f"{item_path}/phien-ban/2", expect=403)
+
+        # A document uploaded from the page goes onto the pending revision.
+        upload, headers = multipart({"csrf_token": token, "caption": "Kế hoạch năm"},
+                                    {"file": ("ke-hoach-nam.pdf", PDF, "application/pdf")})
+        response = editor.request("POST", f"{item_path}/tep", body=upload, headers=headers, csrf=False)
+        self.assertEqual(response.status, 303, response.data[:300])
+        self.assertTrue(response.getheader("Location").startswith(f"{item_path}?da=tep"))
+        page = self.page(editor, response.getheader("Location").split("#")[0])
+        self.assertIn("Đã tải tệp lên và đính kèm vào bản sửa", page)
+        self.assertIn("ke-hoach-nam.pdf", page)
+        _, stored = editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        attached = stored["pending_revision"]["attachment_media_ids"]
+        self.assertEqual(len(attached), 1)
+        upload, headers = multipart({"csrf_token": token}, {"file": ("gia.pdf", b"khong phai pdf", "application/pdf")})
+        response = editor.request("POST", f"{item_path}/tep", body=upload, headers=headers, csrf=False)
+        self.assertEqual(response.status, 422)
+        self.assertIn('id="attachment_file-loi"', response.data.decode())
+        self.assertIn('href="#attachment_file"', response.data.decode())
+        upload, headers = multipart({}, {"file": ("ke-hoach.pdf", PDF, "application/pdf")})
+        self.assertEqual(editor.request("POST", f"{item_path}/tep", body=upload, headers=headers, csrf=False).status,
+                         403, "the form's CSRF token is required")
+        upload, headers = multipart({"csrf_token": csrf_of(ctv_page)}, {"file": ("ke-hoach.pdf", PDF, "application/pdf")})
+        self.assertEqual(ctv.request("POST", f"{item_path}/tep", body=upload, headers=headers, csrf=False).status, 403)
+        upload, headers = multipart({"csrf_token": csrf_of(self.page(self.district_editor, "/quan-tri/trang"))},
+                                    {"file": ("ke-hoach.pdf", PDF, "application/pdf")})
+        self.assertEqual(self.district_editor.request("POST", f"{item_path}/tep", body=upload, headers=headers,
+                                                      csrf=False).status, 403)
+
+        # Published: the next anonymous reader sees the correction and can download the new document.
+        self.assertNotIn("đã sửa", self.public(item))
+        self.assertEqual(ctv.form(f"{item_path}/ban-sua/dang", {"csrf_token": csrf_of(ctv_page),
+                                                                "version": stored["version"]}).status, 403)
+        self.assertEqual(self.district_editor.form(f"{item_path}/ban-sua/dang", {
+            "csrf_token": csrf_of(self.page(self.district_editor, "/quan-tri/trang")),
+            "version": stored["version"]}).status, 403)
+        self.assertEqual(editor.form(f"{item_path}/ban-sua/dang", {"version": stored["version"]}).status, 403)
+        response = editor.form(f"{item_path}/ban-sua/dang", {"csrf_token": token, "version": item["version"]})
+        self.assertEqual(response.status, 409)
+        self.assertIn("Bản sửa vừa được người khác thay đổi", response.data.decode())
+        response = editor.form(f"{item_path}/ban-sua/dang", {"csrf_token": token, "version": stored["version"]})
+        self.assertEqual(response.status, 303)
+        page = self.page(editor, response.getheader("Location"))
+        self.assertIn("Đã đăng bản sửa", page)
+        self.assertNotIn("Bài có bản sửa chưa đăng", page)
+        public = self.public(item)
+        self.assertIn("đã sửa &lt;b&gt;đậm&lt;/b&gt;.", public)
+        self.assertIn(f'/media/{attached[0]}/tai-ve', public)
+        self.assertNotIn(f'/media/{kept["id"]}/tai-ve', public, "the removed attachment is gone")
+        self.assertIn("Hội trường", public)
+        download = Client(self.server.port).request("GET", f"/media/{attached[0]}/tai-ve")
+        self.assertEqual(download.status, 200)
+        self.assertEqual(download.data, PDF)
+        self.assertIn("ke-hoach-nam.pdf", download.getheader("Content-Disposition"))
+
+        # A correction dropped from the page leaves the text online alone.
+        _, current = editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        response = editor.form(item_path, {"csrf_token": token, "version": current["version"], "genre": "tin",
+                                           "title": "Tiêu đề sẽ bỏ", "sapo": current["sapo"],
+                                           "body_md": current["body_md"]})
+        self.assertEqual(response.status, 303)
+        _, current = editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        self.assertEqual(current["pending_revision"]["gallery_media_ids"], [picture["id"]],
+                         "fields the form leaves out keep the pending revision's values")
+        response = editor.form(f"{item_path}/ban-sua/bo", {"csrf_token": token, "version": current["version"]})
+        self.assertEqual(response.status, 303)
+        page = self.page(editor, response.getheader("Location"))
+        self.assertIn("Đã bỏ bản sửa", page)
+        self.assertIn("Đã bỏ", page)
+        self.assertNotIn("Tiêu đề sẽ bỏ", self.public(item))
+        self.assertEqual(editor.form(f"{item_path}/ban-sua/bo", {"csrf_token": token}).status, 409)
 
     def test_sites_and_sections_through_the_forms(self):
         page = self.page(self.admin, "/quan-tri/trang")
@@ -587,6 +924,10 @@ class Newsroom(unittest.TestCase):
             "/api/v1/items/{id}/approve": ("post",),
             "/api/v1/items/{id}/publish": ("post",),
             "/api/v1/items/{id}/withdraw": ("post",),
+            "/api/v1/items/{id}/revision/publish": ("post",),
+            "/api/v1/items/{id}/revision/discard": ("post",),
+            "/api/v1/items/{id}/revisions": ("get",),
+            "/api/v1/items/{id}/revisions/{number}/diff": ("get",),
         }.items():
             for method in methods:
                 with self.subTest(path=path, method=method):

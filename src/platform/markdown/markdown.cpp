@@ -339,7 +339,9 @@ std::string RenderHtml(std::string_view markdown, const RenderOptions& options) 
                 NeutraliseRawHtml(node);
                 break;
             case CMARK_NODE_HEADING: {
-                const int level = cmark_node_get_heading_level(node) + options.heading_offset;
+                // Levels as written, but none above the first the page leaves free: with 1, "#" and
+                // "##" both become <h2> under the page's <h1>, "###" an <h3>, so no level is skipped.
+                const int level = std::max(cmark_node_get_heading_level(node), 1 + options.heading_offset);
                 cmark_node_set_heading_level(node, std::clamp(level, 1, 6));
                 break;
             }

@@ -14,7 +14,8 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{2} * 1024 * 1024;
 struct RenderOptions {
     /// Give links to other hosts rel="nofollow noopener".
     bool external_links_nofollow = true;
-    /// Levels added to every heading, capped at h6: with 1, "# x" becomes <h2> so an article keeps one <h1>.
+    /// Headings reserved for the page: with 1, "# x" and "## x" become <h2> (the page keeps its one <h1>),
+    /// deeper headings keep their level, so an article never skips one.
     int heading_offset = 1;
     /// The portal's own host (e.g. "tuyenvan.example.vn"); absolute links to it count as internal.
     /// Empty: every absolute http(s) or protocol-relative link is external.

@@ -70,10 +70,11 @@ bool Contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
-TEST(MarkdownRenderTest, HeadingsShiftByTheOffsetUpToH6) {
-    const std::string html = RenderHtml("# Một\n\n## Hai\n\n###### Sáu\n");
+TEST(MarkdownRenderTest, HeadingsLeaveThePagesLevelsFreeAndSkipNone) {
+    const std::string html = RenderHtml("# Một\n\n## Hai\n\n### Ba\n\n###### Sáu\n");
     EXPECT_NE(html.find("<h2>Một</h2>"), std::string::npos) << html;
-    EXPECT_NE(html.find("<h3>Hai</h3>"), std::string::npos) << html;
+    EXPECT_NE(html.find("<h2>Hai</h2>"), std::string::npos) << html;
+    EXPECT_NE(html.find("<h3>Ba</h3>"), std::string::npos) << html;
     EXPECT_NE(html.find("<h6>Sáu</h6>"), std::string::npos) << html;
     EXPECT_EQ(html.find("<h1"), std::string::npos) << html;
 

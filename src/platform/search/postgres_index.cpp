@@ -61,7 +61,22 @@ public:
         // The GIN index on `folded` finds the candidates; the filters narrow them.
         std::string from = " FROM search_docs AS d WHERE d.folded @@ CAST($1 AS tsquery) AND d.site_id = $2";
         AppendFilters(from, query, param);
-        std::size_t filter_params = params.size();
+        Results results;
+        results.total = connection.Query("SELECT COUNT(*)" + from, params).Int(0, 0);
+        if (results.total == 0) {
+            return results;
+        }
+        // Beyond this many matches, relevance is ranked among the newest ones (the count stays exact).
+        constexpr std::int64_t kRankedWindow = 400;
+        std::string window;
+        if (results.total > kRankedWindow) {
+            auto newest = connection.Query("SELECT d.id" + from + " ORDER BY d.id DESC LIMIT 1 OFFSET " +
+                                               std::to_string(kRankedWindow - 1),
+                                           params);
+            if (!newest.Empty()) {
+                window = " AND d.id >= " + param(newest.Int(0, 0));
+            }
+        }
         // One point per accented term found exactly as typed; ts_rank squeezed below one point.
         std::string score = "0";
         for (const Term& term : terms) {
@@ -74,13 +89,31 @@ public:
         score += " + " + relevance + " / (1.0 + " + relevance + ")";
         std::string limit = param(std::int64_t{ClampedLimit(query)});
         std::string offset = param(std::int64_t{ClampedOffset(query)});
-        db::Rows rows = connection.Query("SELECT d.id, d.title, d.body, CAST(" + score +
-                                             " AS double precision) AS score, COUNT(*) OVER () AS total" + from +
-                                             " ORDER BY score DESC, d.published_at DESC, d.id DESC LIMIT " + limit +
-                                             " OFFSET " + offset,
-                                         params);
-        return CollectResults(connection, rows, query, terms, "SELECT COUNT(*)" + from, std::move(params),
-                              filter_params);
+        // Only ids and scores are sorted; titles and bodies are read for the page alone.
+        db::Rows ranked = connection.Query("SELECT d.id, CAST(" + score + " AS double precision) AS score" + from +
+                                               window + " ORDER BY score DESC, d.id DESC LIMIT " + limit +
+                                               " OFFSET " + offset,
+                                           params);
+        if (ranked.Empty()) {
+            return results;
+        }
+        std::vector<db::Value> ids;
+        std::string list;
+        for (std::size_t i = 0; i < ranked.Size(); ++i) {
+            ids.emplace_back(ranked.Int(i, 0));
+            list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+        }
+        db::Rows docs = connection.Query("SELECT id, title, body FROM search_docs WHERE id IN (" + list + ")", ids);
+        for (std::size_t i = 0; i < ranked.Size(); ++i) {
+            for (std::size_t j = 0; j < docs.Size(); ++j) {
+                if (docs.Int(j, 0) == ranked.Int(i, 0)) {
+                    results.hits.push_back(
+                        MakeHit(ranked.Int(i, 0), ranked.Real(i, 1), docs.Text(j, 1), docs.Text(j, 2), terms));
+                    break;
+                }
+            }
+        }
+        return results;
     }
 };
 
