@@ -1,12 +1,17 @@
 """The public sites end to end: pages, the page cache, counters, ratings, search, feeds and
 hostile input, against the real binary on SQLite or PostgreSQL."""
 import concurrent.futures
+import http.client
 import os
+import struct
+import uuid
+import zlib
 import re
 import subprocess
 import tempfile
 import time
 import unittest
+import json
 import urllib.parse
 
 from harness import ENGINE, SOURCE, Client, Server, Store
@@ -23,6 +28,31 @@ XSS = [
     "<iframe src=//evil.example>",
     "';alert(String.fromCharCode(88))//",
 ]
+
+
+def png(width=64, height=48):
+    """A real PNG made here: a red-to-blue gradient."""
+    raw = b"".join(b"\x00" + b"".join(bytes((x * 4 % 256, 60, y * 5 % 256)) for x in range(width))
+                   for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def multipart(fields, files):
+    boundary = "tuyenvan" + uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                     + value.encode() + b"\r\n")
+    for name, (file_name, data, content_type) in files.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{file_name}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), {
+        "Content-Type": f"multipart/form-data; boundary={boundary}"}
 
 
 def wait_for(predicate, timeout=12.0, step=0.25):
@@ -302,7 +332,115 @@ class Scheduled(PortalServer):
         self.assertLessEqual(item["published_at"], int(time.time() * 1000))
 
 
+class Uploads(PortalServer):
+    def upload(self, client, file_name, data, alt="Toàn cảnh hội nghị tuyên vận", content_type="image/png"):
+        body, headers = multipart({"alt": alt} if alt is not None else {}, {"file": (file_name, data, content_type)})
+        response = client.request("POST", f"/api/v1/sites/{self.site['id']}/images", body=body, headers=headers)
+        return response.status, (json.loads(response.data) if response.data.startswith(b"{") else None)
+
+    def test_pictures_are_checked_re_encoded_and_refused_with_clear_messages(self):
+        contributor = self.signed(CONTRIBUTOR)
+        status, picture = self.upload(contributor, "hoi-nghi.png", png())
+        self.assertEqual(status, 201, picture)
+        self.assertTrue(picture["url"].startswith(f"/media/{picture['id']}/"))
+        self.assertEqual(picture["alt"], "Toàn cảnh hội nghị tuyên vận")
+        served = self.get(f"/media/{picture['id']}/640.webp")
+        self.assertEqual(served.status, 200)
+        self.assertEqual(served.data[8:12], b"WEBP")
+        # The real type decides, not the name; broken and unnamed pictures are refused and nothing is stored.
+        cases = [
+            ("anh.jpg", b"day khong phai la anh", "Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF"),
+            ("cat-ngang.png", png()[:60], "hỏng hoặc không đầy đủ"),
+        ]
+        for name, data, message in cases:
+            status, body = self.upload(contributor, name, data)
+            self.assertEqual(status, 422, name)
+            self.assertIn(message, body["error"]["message"], name)
+        status, body = self.upload(contributor, "khong-mo-ta.png", png(), alt="")
+        self.assertEqual(status, 422)
+        self.assertIn("alt", body["error"]["fields"])
+        # A body over the limit is refused from its announced length, before it is read.
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        connection.putrequest("POST", f"/api/v1/sites/{self.site['id']}/images")
+        connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+        connection.putheader("Content-Length", str(22 * 1024 * 1024))
+        connection.putheader("Cookie", "; ".join(f"{k}={v}" for k, v in contributor.cookies.items()))
+        connection.putheader("X-CSRF-Token", contributor.csrf)
+        connection.endheaders()
+        response = connection.getresponse()
+        self.assertEqual(response.status, 413)
+        self.assertIn("quá lớn", response.read().decode())
+        connection.close()
+        # A reader who is not on the site's board cannot upload.
+        anonymous = self.anonymous()
+        body, headers = multipart({"alt": "x"}, {"file": ("a.png", png(), "image/png")})
+        self.assertEqual(anonymous.request("POST", f"/api/v1/sites/{self.site['id']}/images", body=body,
+                                           headers=headers).status, 401)
+
+
+class SharedItems(PortalServer):
+    def test_an_item_sent_to_the_province_column_shows_on_both_sites_and_counts_per_site(self):
+        district_editor = self.signed(("bientap.batxat", "bientap-batxat-2026"))
+        status, sites = district_editor.json("GET", "/api/v1/sites", expect=200)
+        district = next(site for site in sites["items"] if site["slug"] == "huyen-bat-xat")
+        status, sections = district_editor.json("GET", f"/api/v1/sites/{district['id']}/sections", expect=200)
+        outreach = next(section["id"] for section in sections["items"] if section["slug"] == "thong-tin-tuyen-van")
+        title = "Bát Xát gửi bài sang chuyên mục Thông tin tuyên vận của tỉnh"
+        status, item = district_editor.json("POST", f"/api/v1/sites/{district['id']}/items", {
+            "section_id": outreach, "genre": "tin", "title": title, "sapo": "Bài dùng chung.", "body_md": "Nội dung.",
+            "extra_section_ids": [self.sections["thong-tin-tuyen-van"]]}, expect=201)
+        district_editor.json("POST", f"/api/v1/items/{item['id']}/submit", {}, expect=200)
+        district_editor.json("POST", f"/api/v1/items/{item['id']}/approve", {}, expect=200)
+        district_editor.json("POST", f"/api/v1/items/{item['id']}/publish", {}, expect=200)
+        status, item = district_editor.json("GET", f"/api/v1/items/{item['id']}", expect=200)
+        province_column = self.get("/chuyen-muc/thong-tin-tuyen-van").data.decode()
+        self.assertIn(title, province_column)
+        self.assertIn(title, self.get("/huyen-bat-xat/chuyen-muc/thong-tin-tuyen-van").data.decode())
+        on_province = self.get(f"/bai-viet/{item['slug']}-{item['id']}")
+        self.assertEqual(on_province.status, 200)
+        canonical = re.search(r'rel="canonical" href="([^"]+)"', on_province.data.decode()).group(1)
+        self.assertTrue(canonical.endswith(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}"), canonical)
+        for _ in range(3):
+            self.get(f"/bai-viet/{item['slug']}-{item['id']}")
+        self.get(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}")
+        time.sleep(4)
+        self.assertIn("4 lượt xem", self.get(f"/bai-viet/{item['slug']}-{item['id']}").data.decode())
+        self.assertIn("1 lượt xem", self.get(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}").data.decode())
+
+
 class HostileInput(PortalServer):
+    def test_script_in_comments_and_file_names_comes_out_inert(self):
+        contributor = self.signed(CONTRIBUTOR)
+        status, item = contributor.json("POST", f"/api/v1/sites/{self.site['id']}/items", {
+            "section_id": self.sections["thong-tin-tuyen-van"], "genre": "tin", "title": "Bài có góp ý",
+            "body_md": "Nội dung."}, expect=201)
+        contributor.json("POST", f"/api/v1/items/{item['id']}/submit", {}, expect=200)
+        for payload in XSS:
+            self.editor.json("POST", f"/api/v1/items/{item['id']}/return", {"comment": "Sửa lại " + payload},
+                             expect=200)
+            contributor.json("POST", f"/api/v1/items/{item['id']}/submit", {}, expect=200)
+        page = self.editor.request("GET", f"/quan-tri/bai-viet/{item['id']}").data.decode()
+        self.assertIn("Sửa lại", page)
+        body, headers = multipart({"alt": XSS[0]}, {"file": (XSS[1] + ".png", png(), "image/png")})
+        uploaded = contributor.request("POST", f"/api/v1/sites/{self.site['id']}/images", body=body, headers=headers)
+        self.assertEqual(uploaded.status, 201)
+        self.assertTrue(uploaded.getheader("Content-Type").startswith("application/json"))
+        self.assertEqual(uploaded.getheader("X-Content-Type-Options"), "nosniff")
+        picture = json.loads(uploaded.data)
+        # The picture's alternative text and caption on a public page.
+        status, featured = contributor.json("POST", f"/api/v1/sites/{self.site['id']}/items", {
+            "section_id": self.sections["thong-tin-tuyen-van"], "genre": "anh", "title": "Ảnh có mô tả lạ",
+            "body_md": "Ảnh.", "featured_media_id": picture["id"], "featured_caption": XSS[2]}, expect=201)
+        contributor.json("POST", f"/api/v1/items/{featured['id']}/submit", {}, expect=200)
+        self.editor.json("POST", f"/api/v1/items/{featured['id']}/approve", {}, expect=200)
+        self.editor.json("POST", f"/api/v1/items/{featured['id']}/publish", {}, expect=200)
+        status, featured = self.editor.json("GET", f"/api/v1/items/{featured['id']}", expect=200)
+        public = self.get(f"/bai-viet/{featured['slug']}-{featured['id']}").data.decode()
+        self.assertIn(f"/media/{picture['id']}/", public)
+        for text in (page, public):
+            for danger in ("<script>alert", "<img src=x onerror", "<svg onload", "<iframe src=//evil"):
+                self.assertNotIn(danger, text)
+
     def test_script_in_every_field_comes_out_inert(self):
         for payload in XSS:
             item = self.publish(
