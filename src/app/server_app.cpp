@@ -47,7 +47,7 @@ std::int64_t NowMs() {
 }
 
 void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Metrics& metrics,
-                          const http::StaticFiles& assets) {
+                          const http::StaticFiles& assets, std::function<void(std::string&)> more_metrics) {
     router.Add(verb::get, "/healthz", http::Mode::kInline, [](http::Request&) {
         return http::Response::Json(R"({"status":"ok"})");
     });
@@ -57,8 +57,8 @@ void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Me
         }
         return http::Response::Json(R"({"status":"ready","database":"ok"})");
     });
-    router.Add(verb::get, "/metrics", http::Mode::kInline, [&database, &metrics](http::Request&) {
-        auto response = http::Response::Text(metrics.Render([&database](std::string& out) {
+    router.Add(verb::get, "/metrics", http::Mode::kInline, [&database, &metrics, more_metrics](http::Request&) {
+        auto response = http::Response::Text(metrics.Render([&database, &more_metrics](std::string& out) {
             auto stats = database.Stats();
             out += "# HELP tuyenvan_db_pool_connections Database connections by state.\n";
             out += "# TYPE tuyenvan_db_pool_connections gauge\n";
@@ -67,6 +67,7 @@ void RegisterSystemRoutes(http::Router& router, db::Database& database, http::Me
             out += "# HELP tuyenvan_db_pool_waits_total Times a request waited for a free connection.\n";
             out += "# TYPE tuyenvan_db_pool_waits_total counter\n";
             out += "tuyenvan_db_pool_waits_total " + std::to_string(stats.waits) + "\n";
+            more_metrics(out);
         }));
         response.content_type = "text/plain; version=0.0.4; charset=utf-8";
         return response;
@@ -241,17 +242,25 @@ int Serve(const Config& config) {
 
     http::Metrics metrics;
     http::Router router;
-    RegisterSystemRoutes(router, *database, metrics, assets);
+    portal::Generations generations(*database);
+    generations.Poll();
+    portal::PageCache page_cache(std::chrono::milliseconds(config.page_cache_ms));
+    portal::Audience audience(*database, NowMs, NodeName(options.port));
+    RegisterSystemRoutes(router, *database, metrics, assets, [&page_cache, &audience](std::string& out) {
+        out += "# HELP tuyenvan_page_cache_requests_total Public page requests answered from the cache or not.\n";
+        out += "# TYPE tuyenvan_page_cache_requests_total counter\n";
+        out += "tuyenvan_page_cache_requests_total{result=\"hit\"} " + std::to_string(page_cache.Hits()) + "\n";
+        out += "tuyenvan_page_cache_requests_total{result=\"miss\"} " + std::to_string(page_cache.Misses()) + "\n";
+        out += "# HELP tuyenvan_counter_flush_failures_total Batches of reader counts that could not be written yet.\n";
+        out += "# TYPE tuyenvan_counter_flush_failures_total counter\n";
+        out += "tuyenvan_counter_flush_failures_total " + std::to_string(audience.FailedFlushes()) + "\n";
+    });
     org::RegisterRoutes(router, web);
     portal::Service portal_service(*database, org_service, NowMs);
     portal_service.EnsureSchema();
     portal::RegisterNewsroomRoutes(router, web, portal_service);
     portal::RegisterUploadRoutes(router, web, portal_service);
-    portal::Generations generations(*database);
-    generations.Poll();
-    portal::PageCache page_cache(std::chrono::milliseconds(config.page_cache_ms));
     portal_service.OnPublicChange([&generations] { generations.Poll(); });
-    portal::Audience audience(*database, NowMs, NodeName(options.port));
     portal::PublicSite public_site(*database, web, audience, generations, page_cache,
                                    portal::PublicOptions{config.default_site, 20});
     public_site.RegisterMedia(router);

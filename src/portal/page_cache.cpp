@@ -83,11 +83,14 @@ PageCache::PageCache(std::chrono::milliseconds max_age, std::size_t max_entries,
       max_bytes_per_shard_(std::max<std::size_t>(1, max_bytes / kShards)) {}
 
 std::string PageCache::Key(const http::Request& request, const std::vector<std::string_view>& kept) {
-    std::string key = request.secure ? "s|" : "h|";
     std::string_view host = request.Header("Host");
-    for (char c : host) {
-        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
+    std::string key;
+    key.reserve(4 + host.size() + request.path.size() + 32);
+    key += request.secure ? "s|" : "h|";
+    std::size_t host_at = key.size();
+    key += host;
+    std::transform(key.begin() + static_cast<std::ptrdiff_t>(host_at), key.end(), key.begin() + static_cast<std::ptrdiff_t>(host_at),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
     key += '|';
     key += request.path;
     // `kept` is in a fixed order, so the key does not depend on the order in the address.
@@ -159,11 +162,13 @@ std::shared_ptr<const CachedPage> PageCache::Store(
     return page;
 }
 
-http::Response PageCache::Serve(const http::Request& request, const CachedPage& page) {
+http::Response PageCache::Serve(const http::Request& request, const std::shared_ptr<const CachedPage>& shared) {
+    const CachedPage& page = *shared;
     http::Response response;
     response.status = page.status;
     response.content_type = page.content_type;
     response.no_store = false;
+    response.headers.reserve(4);
     response.With("Cache-Control", "no-cache");
     response.With("ETag", page.etag);
     response.With("Vary", "Accept-Encoding");
@@ -172,18 +177,19 @@ http::Response PageCache::Serve(const http::Request& request, const CachedPage& 
         response.status = 304;
         return response;
     }
+    // The body is the cached string itself, kept alive by the response (no copy per request).
     auto accept = request.Header("Accept-Encoding");
     bool small = page.identity.size() <= 256;
     if (!small && Accepts(accept, "br")) {
         std::call_once(page.brotli_once, [&page] { page.brotli = http::Brotli(page.identity, 5); });
-        response.body = page.brotli;
+        response.shared_body = std::shared_ptr<const std::string>(shared, &page.brotli);
         response.With("Content-Encoding", "br");
     } else if (!small && Accepts(accept, "gzip")) {
         std::call_once(page.gzip_once, [&page] { page.gzip = http::Gzip(page.identity, 6); });
-        response.body = page.gzip;
+        response.shared_body = std::shared_ptr<const std::string>(shared, &page.gzip);
         response.With("Content-Encoding", "gzip");
     } else {
-        response.body = page.identity;
+        response.shared_body = std::shared_ptr<const std::string>(shared, &page.identity);
     }
     return response;
 }

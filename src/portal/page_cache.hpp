@@ -92,7 +92,7 @@ public:
                                             std::optional<std::int64_t> item_id,
                                             std::vector<std::pair<const Generations::Counter*, std::uint64_t>> depends);
     /// The response for a request from a cached page: the best encoding it accepts, or 304.
-    static http::Response Serve(const http::Request& request, const CachedPage& page);
+    static http::Response Serve(const http::Request& request, const std::shared_ptr<const CachedPage>& page);
     /// Drops everything.
     void Clear();
     /// Hits and misses so far.

@@ -291,7 +291,7 @@ void PublicSite::Page(http::Router& router, const std::string& pattern, std::vec
             }
             auto page = cache_.Store(PageCache::Key(request, kept), std::move(rendered.response), rendered.site_id,
                                      rendered.item_id, std::move(rendered.depends));
-            return PageCache::Serve(request, *page);
+            return PageCache::Serve(request, page);
         });
         route.fast = [this, kept](Request& request) -> std::optional<Response> {
             // A signed-in reader gets pages rendered for them; the session never enters a key.
@@ -306,7 +306,7 @@ void PublicSite::Page(http::Router& router, const std::string& pattern, std::vec
                 audience_.RecordView(page->site_id, page->item_id, request.remote_address,
                                      request.Header("User-Agent"));
             }
-            return PageCache::Serve(request, *page);
+            return PageCache::Serve(request, page);
         };
     }
 }

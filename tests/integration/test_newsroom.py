@@ -303,6 +303,22 @@ class Newsroom(unittest.TestCase):
         for action in ("portal.item.revise", "portal.item.correct", "portal.item.discard"):
             self.assertIn(action, actions)
 
+    def test_revision_page_folds_long_unchanged_runs(self):
+        lines = [f"Dòng thứ {n}." for n in range(1, 41)]
+        item = self.published("Bài dài để so sánh", body_md="\n".join(lines))
+        lines[19] = "Dòng thứ 20 đã sửa."
+        self.editor.json("PATCH", f"/api/v1/items/{item['id']}", {"body_md": "\n".join(lines),
+                                                                  "version": item["version"]}, expect=200)
+        page = self.page(self.editor, f"/quan-tri/bai-viet/{item['id']}/phien-ban/2")
+        self.assertIn("… 16 dòng không đổi …", page)
+        self.assertIn("… 17 dòng không đổi …", page)
+        self.assertIn("<span>  Dòng thứ 17.</span>", page)
+        self.assertNotIn("Dòng thứ 16.", page)
+        self.assertIn("− Dòng thứ 20.</del>", page)
+        self.assertIn("+ Dòng thứ 20 đã sửa.</ins>", page)
+        self.assertIn("<span>  Dòng thứ 23.</span>", page)
+        self.assertNotIn("Dòng thứ 24.", page)
+
     def test_gallery_attachments_and_related_items_through_the_api(self):
         site = self.province["id"]
         picture = self.upload(self.contributor, site, "image", "hoi-nghi.png", png(), "image/png",
@@ -733,6 +749,7 @@ class Newsroom(unittest.TestCase):
         self.assertIn("So sánh với nội dung đang đăng", diff)
         self.assertIn("<del><span class=\"visually-hidden\">Bỏ: </span>− Đoạn **hai**.</del>", diff)
         self.assertIn("+ Đoạn **hai** đã sửa &lt;b&gt;đậm&lt;/b&gt;.</ins>", diff)
+        self.assertIn("<span>  Đoạn một của bài.</span>\n<span>  </span>\n<del>", diff, "blank lines are kept")
         self.assertNotIn("Đăng bản sửa</button>", diff, "contributors do not decide")
         self.assertIn("Đăng bản sửa</button>", self.page(editor, f"{item_path}/phien-ban/2"))
         self.assertIn("Phiên bản đầu tiên", self.page(editor, f"{item_path}/phien-ban/1"))

@@ -4,6 +4,7 @@
 #include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/verb.hpp>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,8 +27,9 @@ struct Request {
     std::string body;
     std::string remote_address;
     bool secure = false;
-    /// The matched route pattern ("/units/{id}"), for metrics and logs.
-    std::string route;
+    /// The matched route pattern ("/units/{id}"), for metrics and logs; it points into the router's
+    /// table (or at a literal), which outlives every request.
+    std::string_view route;
     std::unordered_map<std::string, std::string> path_params;
     /// Per-request values that middleware attaches (for example the signed-in account).
     std::unordered_map<std::string, std::string> attributes;
@@ -52,6 +54,8 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
     /// When set, the body of a HEAD answer keeps this length.
     bool no_store = true;
+    /// A body shared with a cache, sent without a copy; when set, `body` is ignored.
+    std::shared_ptr<const std::string> shared_body;
 
     /// Adds a header.
     Response& With(std::string name, std::string value) {

@@ -30,6 +30,14 @@ Route& Router::Add(beast_http::verb method, std::string pattern, Mode mode, Hand
         }
         compiled.segments.emplace_back(part);
     }
+    if (compiled.wildcard) {
+        wildcards_.push_back(routes_.size());
+    } else {
+        if (by_size_.size() <= compiled.segments.size()) {
+            by_size_.resize(compiled.segments.size() + 1);
+        }
+        by_size_[compiled.segments.size()].push_back(routes_.size());
+    }
     compiled_.push_back(std::move(compiled));
     routes_.push_back(Route{method, std::move(pattern), mode, std::move(handler), 1 << 20, {}, {}});
     return routes_.back();
@@ -38,20 +46,15 @@ Route& Router::Add(beast_http::verb method, std::string pattern, Mode mode, Hand
 bool Router::MatchOne(const Compiled& compiled, const std::vector<std::string_view>& parts,
                       std::vector<std::pair<std::string, std::string>>& params, int& literals) const {
     params.clear();
-    literals = 0;
-    const auto& segments = compiled.segments;
-    std::size_t fixed = compiled.wildcard ? segments.size() - 1 : segments.size();
-    if (compiled.wildcard ? parts.size() < fixed + 1 : parts.size() != fixed) {
+    if (!Matches(compiled, parts, literals)) {
         return false;
     }
+    const auto& segments = compiled.segments;
+    std::size_t fixed = compiled.wildcard ? segments.size() - 1 : segments.size();
     for (std::size_t i = 0; i < fixed; ++i) {
         const std::string& segment = segments[i];
         if (segment.size() >= 2 && segment.front() == '{' && segment.back() == '}') {
             params.emplace_back(segment.substr(1, segment.size() - 2), std::string(parts[i]));
-        } else if (segment == parts[i]) {
-            ++literals;
-        } else {
-            return false;
         }
     }
     if (compiled.wildcard) {
@@ -68,21 +71,56 @@ bool Router::MatchOne(const Compiled& compiled, const std::vector<std::string_vi
     return true;
 }
 
+bool Router::Matches(const Compiled& compiled, const std::vector<std::string_view>& parts, int& literals) {
+    literals = 0;
+    const auto& segments = compiled.segments;
+    std::size_t fixed = compiled.wildcard ? segments.size() - 1 : segments.size();
+    if (compiled.wildcard ? parts.size() < fixed + 1 : parts.size() != fixed) {
+        return false;
+    }
+    for (std::size_t i = 0; i < fixed; ++i) {
+        const std::string& segment = segments[i];
+        if (segment.size() >= 2 && segment.front() == '{' && segment.back() == '}') {
+            continue;
+        }
+        if (segment != parts[i]) {
+            return false;
+        }
+        ++literals;
+    }
+    return true;
+}
+
 Match Router::Find(beast_http::verb method, std::string_view path) const {
     Match best;
     auto parts = SplitPath(path);
     int best_score = -1;
-    std::vector<std::pair<std::string, std::string>> params;
-    for (std::size_t i = 0; i < routes_.size(); ++i) {
+    std::size_t best_index = 0;
+    // Matching allocates nothing; the parameters of the winner alone are copied out at the end.
+    static const std::vector<std::size_t> kNone;
+    const auto& sized = parts.size() < by_size_.size() ? by_size_[parts.size()] : kNone;
+    // Registration order is kept: the sized routes and the wildcards are merged by index.
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < sized.size() || b < wildcards_.size()) {
+        std::size_t i = 0;
+        if (b >= wildcards_.size() || (a < sized.size() && sized[a] < wildcards_[b])) {
+            i = sized[a++];
+        } else {
+            i = wildcards_[b++];
+        }
         int literals = 0;
-        if (!MatchOne(compiled_[i], parts, params, literals)) {
+        if (!Matches(compiled_[i], parts, literals)) {
             continue;
         }
         const Route& route = routes_[i];
         best.path_exists = true;
-        std::string name(beast_http::to_string(route.method));
+        std::string_view name = beast_http::to_string(route.method);
         if (best.allow.find(name) == std::string::npos) {
-            best.allow += best.allow.empty() ? name : ", " + name;
+            if (!best.allow.empty()) {
+                best.allow += ", ";
+            }
+            best.allow += name;
             if (route.method == beast_http::verb::get) {
                 best.allow += ", HEAD";
             }
@@ -93,8 +131,12 @@ Match Router::Find(beast_http::verb method, std::string_view path) const {
         if (method_ok && score > best_score) {
             best_score = score;
             best.route = &route;
-            best.params = params;
+            best_index = i;
         }
+    }
+    if (best.route != nullptr) {
+        int literals = 0;
+        MatchOne(compiled_[best_index], parts, best.params, literals);
     }
     return best;
 }

@@ -68,8 +68,13 @@ private:
     };
     bool MatchOne(const Compiled& compiled, const std::vector<std::string_view>& parts,
                   std::vector<std::pair<std::string, std::string>>& params, int& literals) const;
+    static bool Matches(const Compiled& compiled, const std::vector<std::string_view>& parts, int& literals);
     std::vector<Route> routes_;
     std::vector<Compiled> compiled_;
+    // Route indexes by their number of segments (wildcard routes apart), so a lookup tries only
+    // the routes that can match.
+    std::vector<std::vector<std::size_t>> by_size_;
+    std::vector<std::size_t> wildcards_;
 };
 
 /// Splits a path into its segments ("/a/b/" → ["a", "b"]).

@@ -1,5 +1,7 @@
 #include "platform/http/server.hpp"
 
+#include <array>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -238,19 +240,7 @@ net::awaitable<Response> Server::Dispatch(Request& request, const Match& match) 
     if (route->mode == Mode::kInline) {
         co_return guarded();
     }
-    if (route->fast) {
-        std::optional<Response> fast;
-        try {
-            fast = route->fast(request);
-        } catch (const HttpError& error) {
-            fast = RenderError(request, error);
-        } catch (const std::exception&) {
-            fast.reset();  // the blocking handler will try again and report it
-        }
-        if (fast) {
-            co_return std::move(*fast);
-        }
-    }
+
     co_return co_await RunBlocking(blocking_pool_, guarded);
 }
 
@@ -268,6 +258,8 @@ net::awaitable<void> Server::Serve(tcp::socket socket, std::uint64_t id) {
         peer = ec ? "" : endpoint.address().to_string();
     }
     beast::flat_buffer buffer;
+    std::string header_buffer;
+    header_buffer.reserve(1024);
     for (;;) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
@@ -358,17 +350,84 @@ net::awaitable<void> Server::Serve(tcp::socket socket, std::uint64_t id) {
                 }
                 request.secure = request.Header("X-Forwarded-Proto") == "https";
             }
-            request.route = match.route ? match.route->pattern : (match.path_exists ? "(method)" : "(unmatched)");
+            request.route = match.route ? std::string_view(match.route->pattern)
+                                        : (match.path_exists ? std::string_view("(method)") : std::string_view("(unmatched)"));
             for (auto& [name, value] : match.params) {
                 request.path_params.emplace(std::move(name), std::move(value));
             }
-            response = co_await Dispatch(request, match);
+            // A route's fast handler (a cache) answers here, without a coroutine of its own.
+            std::optional<Response> fast;
+            if (match.route != nullptr && match.route->fast) {
+                try {
+                    fast = match.route->fast(request);
+                } catch (const HttpError& error) {
+                    fast = RenderError(request, error);
+                } catch (const std::exception&) {
+                    fast.reset();  // the blocking handler will try again and report it
+                }
+            }
+            if (fast) {
+                response = std::move(*fast);
+            } else {
+                response = co_await Dispatch(request, match);
+            }
         }
         if (draining_) {
             keep_alive = false;
         }
 
         bool head = request.method == bhttp::verb::head;
+        if (response.shared_body && early_status == 0 && parser.get().version() == 11) {
+            // A shared body (a cached page): the header is written by hand next to the body in one
+            // gathered write, so the body is neither copied nor walked by the serializer.
+            std::size_t body_size = response.shared_body->size();
+            std::string& header = header_buffer;
+            header.clear();
+            header += "HTTP/1.1 ";
+            header += std::to_string(response.status);
+            header += ' ';
+            header += StatusText(response.status);
+            header += "\r\nServer: tuyenvan\r\nDate: ";
+            header += CachedDate();
+            header += "\r\nContent-Type: ";
+            header += response.content_type;
+            header += "\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n"
+                      "X-Frame-Options: DENY\r\nContent-Security-Policy: ";
+            header += kContentSecurityPolicy;
+            if (response.no_store) {
+                header += "\r\nCache-Control: no-store";
+            }
+            for (const auto& [name, value] : response.headers) {
+                header += "\r\n";
+                header += name;
+                header += ": ";
+                header += value;
+            }
+            header += "\r\nContent-Length: ";
+            header += std::to_string(body_size);
+            if (!keep_alive) {
+                header += "\r\nConnection: close";
+            }
+            header += "\r\n\r\n";
+            stream.expires_after(options_.write_timeout);
+            std::array<net::const_buffer, 2> buffers{net::buffer(header),
+                                                     net::buffer(*response.shared_body, head ? 0 : body_size)};
+            auto [write_ec, bytes] = co_await net::async_write(stream, buffers, kAsTuple);
+            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            metrics_.Record(request.route, response.status, seconds);
+            if (access_log_) {
+                access_log_->info("method={} path=\"{}\" route=\"{}\" status={} bytes={} ms={:.3f} addr={}",
+                                  std::string_view(bhttp::to_string(request.method)), request.path, request.route,
+                                  response.status, head ? 0 : body_size, seconds * 1000, request.remote_address);
+            }
+            if (write_ec || !keep_alive) {
+                break;
+            }
+            continue;
+        }
+        if (response.shared_body) {
+            response.body = *response.shared_body;
+        }
         bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), 11};
         out.set(bhttp::field::server, "tuyenvan");
         out.set(bhttp::field::date, CachedDate());
