@@ -134,6 +134,14 @@ view::List TeaserList(const PublicSite::Context& ctx, const std::vector<Teaser>&
 
 std::string Absolute(const PublicSite::Context& ctx, const std::string& path) { return ctx.origin + path; }
 
+// A list page (section, tag, archive): its teasers sit right under the page's <h1>.
+Response ListPage(const view::View& views, view::Data data) {
+    view::Data top;
+    top.set("top_level", true);
+    data["top"] = std::move(top);
+    return Response::Html(views.Render("portal/list", data));
+}
+
 }  // namespace
 
 PublicSite::PublicSite(db::Database& database, const org::Web& web, Audience& audience, Generations& generations,
@@ -155,7 +163,7 @@ PublicSite::Context PublicSite::Resolve(Request& request, const std::optional<or
     const std::string& slug = request.PathParam("site");
     auto without_port = host.substr(0, host.rfind(':') == std::string::npos ? host.size() : host.rfind(':'));
     database_.Read([&](db::Connection& c) {
-        ctx.sites = store_.Sites(c);
+        ctx.sites = Store{}.AllSites(c);
         if (ctx.sites.empty()) {
             NotFound("Chưa có trang thông tin nào.");
         }
@@ -192,7 +200,7 @@ PublicSite::Context PublicSite::Resolve(Request& request, const std::optional<or
     ctx.depends.emplace_back(&generation, generation.load());
     database_.Read([&](db::Connection& c) {
         // Re-read the site itself after taking the generation, so its name is never older than the page.
-        if (auto site = store_.SiteById(c, ctx.site.id)) {
+        if (auto site = Store{}.FindSite(c, ctx.site.id)) {
             ctx.site = *site;
         }
         auto all = c.Query("SELECT id, site_id, parent_id, slug, name, position, is_outreach, created_at FROM sections "
@@ -415,10 +423,7 @@ PublicSite::Rendered PublicSite::SectionPage(Context& ctx, Request& request) {
     data.set("description", section->name + " – " + ctx.site.name);
     data.set("rss", ctx.base + "/chuyen-muc/" + section->slug + "/rss.xml");
     Rendered rendered;
-    view::Data top;
-    top.set("top_level", true);  // list pages put their teasers right under the <h1>
-    data["top"] = std::move(top);
-    rendered.response = Response::Html(web_.Views().Render("portal/list", data));
+    rendered.response = ListPage(web_.Views(), std::move(data));
     rendered.site_id = ctx.site.id;
     return rendered;
 }
@@ -448,9 +453,14 @@ PublicSite::Rendered PublicSite::ItemPage(Context& ctx, Request& request, bool p
             return;
         }
         tags = Store{}.Tags(c, *id);
-        for (auto& teaser : store_.InSection(c, item->section_id, 6, 0, false).items) {
-            if (teaser.id != item->id && related.size() < 5) {
-                related.push_back(std::move(teaser));
+        // The related items the editors chose, else the newest of the same section.
+        if (!item->related_item_ids.empty()) {
+            related = store_.ByIds(c, item->related_item_ids);
+        } else {
+            for (auto& teaser : store_.InSection(c, item->section_id, 6, 0, false).items) {
+                if (teaser.id != item->id && related.size() < 5) {
+                    related.push_back(std::move(teaser));
+                }
             }
         }
         documents = store_.ItemDocuments(c, *id);
@@ -546,6 +556,7 @@ PublicSite::Rendered PublicSite::ItemPage(Context& ctx, Request& request, bool p
     data.set("has_documents", !documents.empty());
     data["documents"] = std::move(files);
     data.set("has_related", !related.empty());
+    data.set("related_heading", item->related_item_ids.empty() ? "Tin cùng chuyên mục" : "Tin liên quan");
     data["related"] = TeaserList(ctx, related, false);
     std::string canonical = Absolute(ctx, path);
     data.set("canonical", canonical);
@@ -587,10 +598,7 @@ PublicSite::Rendered PublicSite::TagPage(Context& ctx, Request& request) {
     data.set("canonical", Absolute(ctx, ctx.base + "/the/" + tag->slug));
     data.set("description", "Bài viết với từ khóa " + tag->name + " – " + ctx.site.name);
     Rendered rendered;
-    view::Data top;
-    top.set("top_level", true);  // list pages put their teasers right under the <h1>
-    data["top"] = std::move(top);
-    rendered.response = Response::Html(web_.Views().Render("portal/list", data));
+    rendered.response = ListPage(web_.Views(), std::move(data));
     rendered.site_id = ctx.site.id;
     return rendered;
 }
@@ -632,10 +640,7 @@ PublicSite::Rendered PublicSite::Archive(Context& ctx, Request& request) {
     data.set("canonical", Absolute(ctx, prefix + std::to_string(*year) + "/" + two(*month)));
     data.set("description", heading + " – " + ctx.site.name);
     Rendered rendered;
-    view::Data top;
-    top.set("top_level", true);  // list pages put their teasers right under the <h1>
-    data["top"] = std::move(top);
-    rendered.response = Response::Html(web_.Views().Render("portal/list", data));
+    rendered.response = ListPage(web_.Views(), std::move(data));
     rendered.site_id = ctx.site.id;
     return rendered;
 }

@@ -5,25 +5,6 @@ namespace {
 
 using db::Value;
 
-constexpr std::string_view kSiteSelect =
-    "SELECT id, slug, host, name, unit_id, created_at, updated_at, version, tagline FROM sites";
-
-Site ReadSite(const db::Rows& rows, std::size_t i) {
-    Site site;
-    site.id = rows.Int(i, 0);
-    site.slug = rows.String(i, 1);
-    if (!rows.IsNull(i, 2)) {
-        site.host = rows.String(i, 2);
-    }
-    site.name = rows.String(i, 3);
-    site.unit_id = rows.Int(i, 4);
-    site.created_at = rows.Int(i, 5);
-    site.updated_at = rows.Int(i, 6);
-    site.version = rows.Int(i, 7);
-    site.tagline = rows.String(i, 8);
-    return site;
-}
-
 // `list` is the placement table aliased p, with published_at; the item's own section names it.
 constexpr std::string_view kTeaserColumns =
     "SELECT i.id, i.site_id, i.title, i.slug, i.sapo, i.genre, p.published_at, i.featured_media_id, sec.name, "
@@ -50,13 +31,6 @@ std::vector<Teaser> ReadTeasers(const db::Rows& rows) {
     return teasers;
 }
 
-std::optional<Site> FirstSite(const db::Rows& rows) {
-    if (rows.Empty()) {
-        return std::nullopt;
-    }
-    return ReadSite(rows, 0);
-}
-
 Attachment ReadAttachment(const db::Rows& rows, std::size_t i) {
     Attachment a;
     a.media_id = rows.Int(i, 0);
@@ -72,27 +46,6 @@ Attachment ReadAttachment(const db::Rows& rows, std::size_t i) {
 }
 
 }  // namespace
-
-std::optional<Site> PublicStore::SiteBySlug(db::Connection& c, const std::string& slug) const {
-    return FirstSite(c.Query(std::string(kSiteSelect) + " WHERE slug = $1", {slug}));
-}
-
-std::optional<Site> PublicStore::SiteByHost(db::Connection& c, const std::string& host) const {
-    return FirstSite(c.Query(std::string(kSiteSelect) + " WHERE host = $1", {host}));
-}
-
-std::optional<Site> PublicStore::SiteById(db::Connection& c, std::int64_t id) const {
-    return FirstSite(c.Query(std::string(kSiteSelect) + " WHERE id = $1", {id}));
-}
-
-std::vector<Site> PublicStore::Sites(db::Connection& c) const {
-    auto rows = c.Query(std::string(kSiteSelect) + " ORDER BY id");
-    std::vector<Site> sites;
-    for (std::size_t i = 0; i < rows.Size(); ++i) {
-        sites.push_back(ReadSite(rows, i));
-    }
-    return sites;
-}
 
 TeaserPage PublicStore::Latest(db::Connection& c, std::int64_t site_id, std::int64_t limit, std::int64_t offset,
                                bool count) const {

@@ -41,12 +41,6 @@ struct TeaserPage {
 /// Public reads. Every list is one index range on site_items or section_items.
 class PublicStore {
 public:
-    std::optional<Site> SiteBySlug(db::Connection& c, const std::string& slug) const;
-    std::optional<Site> SiteByHost(db::Connection& c, const std::string& host) const;
-    std::optional<Site> SiteById(db::Connection& c, std::int64_t id) const;
-    /// Every site, by id (the first is the province's when it was created first).
-    std::vector<Site> Sites(db::Connection& c) const;
-
     /// The newest items a site shows.
     TeaserPage Latest(db::Connection& c, std::int64_t site_id, std::int64_t limit, std::int64_t offset,
                       bool count) const;

@@ -14,6 +14,22 @@ using db::Value;
 constexpr std::string_view kSiteColumns =
     "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version, s.tagline";
 
+Site ReadSite(const db::Rows& rows, std::size_t i) {
+    Site site;
+    site.id = rows.Int(i, 0);
+    site.slug = rows.String(i, 1);
+    if (!rows.IsNull(i, 2)) {
+        site.host = rows.String(i, 2);
+    }
+    site.name = rows.String(i, 3);
+    site.unit_id = rows.Int(i, 4);
+    site.created_at = rows.Int(i, 5);
+    site.updated_at = rows.Int(i, 6);
+    site.version = rows.Int(i, 7);
+    site.tagline = rows.String(i, 8);
+    return site;
+}
+
 constexpr std::string_view kSectionColumns = "id, site_id, parent_id, slug, name, position, is_outreach, created_at";
 
 Section ReadSection(const db::Rows& rows, std::size_t i) {
@@ -273,19 +289,7 @@ std::optional<Site> Store::FindSite(db::Connection& c, std::int64_t id) const {
     if (rows.Empty()) {
         return std::nullopt;
     }
-    Site site;
-    site.id = rows.Int(0, 0);
-    site.slug = rows.String(0, 1);
-    if (!rows.IsNull(0, 2)) {
-        site.host = rows.String(0, 2);
-    }
-    site.name = rows.String(0, 3);
-    site.unit_id = rows.Int(0, 4);
-    site.created_at = rows.Int(0, 5);
-    site.updated_at = rows.Int(0, 6);
-    site.version = rows.Int(0, 7);
-    site.tagline = rows.String(0, 8);
-    return site;
+    return ReadSite(rows, 0);
 }
 
 std::int64_t Store::InsertSection(db::Connection& c, const Section& section, std::int64_t now) const {
@@ -702,19 +706,7 @@ std::vector<Site> Store::AllSites(db::Connection& c) const {
     auto rows = c.Query("SELECT " + std::string(kSiteColumns) + " FROM sites s ORDER BY s.id");
     std::vector<Site> sites;
     for (std::size_t i = 0; i < rows.Size(); ++i) {
-        Site site;
-        site.id = rows.Int(i, 0);
-        site.slug = rows.String(i, 1);
-        if (!rows.IsNull(i, 2)) {
-            site.host = rows.String(i, 2);
-        }
-        site.name = rows.String(i, 3);
-        site.unit_id = rows.Int(i, 4);
-        site.created_at = rows.Int(i, 5);
-        site.updated_at = rows.Int(i, 6);
-        site.version = rows.Int(i, 7);
-        site.tagline = rows.String(i, 8);
-        sites.push_back(std::move(site));
+        sites.push_back(ReadSite(rows, i));
     }
     return sites;
 }

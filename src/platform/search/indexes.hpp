@@ -32,11 +32,9 @@ Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_v
 /// adds a parameter and returns its placeholder.
 void AppendFilters(std::string& sql, const Query& query, const std::function<std::string(db::Value)>& param);
 
-/// Reads a page of hits (columns id, title, body, score, total) and, when the page lies past the
-/// end, counts the matches with `count_sql` and the first `filter_params` parameters.
-Results CollectResults(db::Connection& connection, const db::Rows& rows, const Query& query,
-                       const std::vector<Term>& terms, const std::string& count_sql, std::vector<db::Value> params,
-                       std::size_t filter_params);
+/// Adds to `results` the hits of `ranked` (columns id, score; best first) with their titles and
+/// snippets read from search_docs for this page alone.
+void ReadHits(db::Connection& connection, const db::Rows& ranked, const std::vector<Term>& terms, Results& results);
 
 /// Words indexed per body at most, so one huge document cannot exceed the engines' limits.
 inline constexpr std::size_t kMaxBodyWords = 50000;

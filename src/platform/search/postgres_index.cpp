@@ -66,53 +66,40 @@ public:
         if (results.total == 0) {
             return results;
         }
-        // Beyond this many matches, relevance is ranked among the newest ones (the count stays exact).
+        // Relevance is computed for the newest kRankedWindow matches only; older matches follow
+        // them, newest first. The exact-word bonus counts for every match.
         constexpr std::int64_t kRankedWindow = 400;
-        std::string window;
+        std::string oldest = "0";
         if (results.total > kRankedWindow) {
             auto newest = connection.Query("SELECT d.id" + from + " ORDER BY d.id DESC LIMIT 1 OFFSET " +
                                                std::to_string(kRankedWindow - 1),
                                            params);
             if (!newest.Empty()) {
-                window = " AND d.id >= " + param(newest.Int(0, 0));
+                oldest = param(newest.Int(0, 0));
             }
         }
         // One point per accented term found exactly as typed; ts_rank squeezed below one point.
-        std::string score = "0";
+        std::string bonus = "0";
         for (const Term& term : terms) {
             if (term.accented) {
                 std::vector<Term> one{term};
-                score += " + CAST(d.exact @@ CAST(" + param(TsQuery(one, true)) + " AS tsquery) AS integer)";
+                bonus += " + CAST(d.exact @@ CAST(" + param(TsQuery(one, true)) + " AS tsquery) AS integer)";
             }
         }
-        std::string relevance = "ts_rank(d.folded, CAST($1 AS tsquery))";
-        score += " + " + relevance + " / (1.0 + " + relevance + ")";
+        std::string relevance = "CASE WHEN d.id >= " + oldest + " THEN ts_rank(d.folded, CAST($1 AS tsquery)) END";
         std::string limit = param(std::int64_t{ClampedLimit(query)});
         std::string offset = param(std::int64_t{ClampedOffset(query)});
         // Only ids and scores are sorted; titles and bodies are read for the page alone.
-        db::Rows ranked = connection.Query("SELECT d.id, CAST(" + score + " AS double precision) AS score" + from +
-                                               window + " ORDER BY score DESC, d.id DESC LIMIT " + limit +
-                                               " OFFSET " + offset,
-                                           params);
+        db::Rows ranked = connection.Query(
+            "SELECT id, CAST(bonus + COALESCE(relevance / (1.0 + relevance), 0) AS double precision) AS score "
+            "FROM (SELECT d.id, " + bonus + " AS bonus, " + relevance + " AS relevance" + from +
+                ") AS candidates ORDER BY bonus DESC, relevance IS NULL, relevance DESC, id DESC LIMIT " + limit +
+                " OFFSET " + offset,
+            params);
         if (ranked.Empty()) {
             return results;
         }
-        std::vector<db::Value> ids;
-        std::string list;
-        for (std::size_t i = 0; i < ranked.Size(); ++i) {
-            ids.emplace_back(ranked.Int(i, 0));
-            list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
-        }
-        db::Rows docs = connection.Query("SELECT id, title, body FROM search_docs WHERE id IN (" + list + ")", ids);
-        for (std::size_t i = 0; i < ranked.Size(); ++i) {
-            for (std::size_t j = 0; j < docs.Size(); ++j) {
-                if (docs.Int(j, 0) == ranked.Int(i, 0)) {
-                    results.hits.push_back(
-                        MakeHit(ranked.Int(i, 0), ranked.Real(i, 1), docs.Text(j, 1), docs.Text(j, 2), terms));
-                    break;
-                }
-            }
-        }
+        ReadHits(connection, ranked, terms, results);
         return results;
     }
 };

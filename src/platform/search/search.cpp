@@ -60,19 +60,26 @@ void AppendFilters(std::string& sql, const Query& query, const std::function<std
     }
 }
 
-Results CollectResults(db::Connection& connection, const db::Rows& rows, const Query& query,
-                       const std::vector<Term>& terms, const std::string& count_sql, std::vector<db::Value> params,
-                       std::size_t filter_params) {
-    Results results;
-    for (std::size_t row = 0; row < rows.Size(); ++row) {
-        results.hits.push_back(MakeHit(rows.Int(row, 0), rows.Real(row, 3), rows.Text(row, 1), rows.Text(row, 2), terms));
-        results.total = rows.Int(row, 4);
+void ReadHits(db::Connection& connection, const db::Rows& ranked, const std::vector<Term>& terms, Results& results) {
+    std::vector<db::Value> ids;
+    std::string list;
+    for (std::size_t i = 0; i < ranked.Size(); ++i) {
+        ids.emplace_back(ranked.Int(i, 0));
+        list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
     }
-    if (rows.Empty() && ClampedOffset(query) > 0) {
-        params.resize(filter_params);
-        results.total = connection.Query(count_sql, params).Int(0, 0);
+    if (ids.empty()) {
+        return;
     }
-    return results;
+    db::Rows docs = connection.Query("SELECT id, title, body FROM search_docs WHERE id IN (" + list + ")", ids);
+    for (std::size_t i = 0; i < ranked.Size(); ++i) {
+        for (std::size_t j = 0; j < docs.Size(); ++j) {
+            if (docs.Int(j, 0) == ranked.Int(i, 0)) {
+                results.hits.push_back(
+                    MakeHit(ranked.Int(i, 0), ranked.Real(i, 1), docs.Text(j, 1), docs.Text(j, 2), terms));
+                break;
+            }
+        }
+    }
 }
 
 }  // namespace detail

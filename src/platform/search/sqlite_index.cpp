@@ -103,8 +103,10 @@ public:
         if (results.total == 0) {
             return results;
         }
-        std::string window;
-        std::string oldest;
+        // Relevance (bm25) is computed for the newest kRankedWindow matches only; older matches
+        // follow them, newest first. The exact-word bonus counts for every match, so exact words
+        // still come first on every page.
+        std::string oldest = "0";
         if (results.total > kRankedWindow) {
             auto newest = connection.Query("SELECT search_terms.rowid" + from + where +
                                                " ORDER BY search_terms.rowid DESC LIMIT 1 OFFSET " +
@@ -112,48 +114,34 @@ public:
                                            params);
             if (!newest.Empty()) {
                 oldest = param(newest.Int(0, 0));
-                window = " AND search_terms.rowid >= " + oldest;
             }
         }
-        // One point per accented term found exactly as typed; bm25 (negative, lower is better) adds
-        // less than one point, so exact words always outrank mere folded matches. The exact matches
-        // are looked up within the same site and window only.
+        // One point per accented term found exactly as typed (within the site); bm25 (negative,
+        // lower is better) adds less than one point, so exact words always outrank folded matches.
         std::string bonus = "0";
         for (const Term& term : terms) {
             if (term.accented) {
                 std::vector<Term> one{term};
                 bonus += " + (search_terms.rowid IN (SELECT rowid FROM search_terms(" +
                          param(Fts5Expression(one, kExactColumns, true) + " AND {site} : " + SiteWord(query.site_id)) +
-                         ")" + (oldest.empty() ? "" : " WHERE rowid >= " + oldest) + "))";
+                         ")))";
             }
         }
         std::string limit = param(std::int64_t{ClampedLimit(query)});
         std::string offset = param(std::int64_t{ClampedOffset(query)});
-        // bm25 is computed once per candidate in the inner query; only ids and scores are sorted.
+        // bm25 is computed once per ranked candidate in the inner query (a CASE evaluates only the
+        // branch it takes); only ids and scores are sorted.
         db::Rows ranked = connection.Query(
-            "SELECT id, bonus + relevance / (1.0 + relevance) AS score FROM (SELECT search_terms.rowid AS id, " +
-                bonus + " AS bonus, -bm25(search_terms, 4.0, 1.0, 0.0, 0.0, 0.0) AS relevance" + from + where +
-                window + ") ORDER BY score DESC, id DESC LIMIT " + limit + " OFFSET " + offset,
+            "SELECT id, bonus + CASE WHEN relevance IS NULL THEN 0 ELSE relevance / (1.0 + relevance) END AS score "
+            "FROM (SELECT search_terms.rowid AS id, " +
+                bonus + " AS bonus, CASE WHEN search_terms.rowid >= " + oldest +
+                " THEN -bm25(search_terms, 4.0, 1.0, 0.0, 0.0, 0.0) END AS relevance" + from + where +
+                ") ORDER BY bonus DESC, relevance IS NULL, relevance DESC, id DESC LIMIT " + limit + " OFFSET " + offset,
             params);
         if (ranked.Empty()) {
             return results;
         }
-        std::vector<db::Value> ids;
-        std::string list;
-        for (std::size_t i = 0; i < ranked.Size(); ++i) {
-            ids.emplace_back(ranked.Int(i, 0));
-            list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
-        }
-        db::Rows docs = connection.Query("SELECT id, title, body FROM search_docs WHERE id IN (" + list + ")", ids);
-        for (std::size_t i = 0; i < ranked.Size(); ++i) {
-            for (std::size_t j = 0; j < docs.Size(); ++j) {
-                if (docs.Int(j, 0) == ranked.Int(i, 0)) {
-                    results.hits.push_back(
-                        MakeHit(ranked.Int(i, 0), ranked.Real(i, 1), docs.Text(j, 1), docs.Text(j, 2), terms));
-                    break;
-                }
-            }
-        }
+        ReadHits(connection, ranked, terms, results);
         return results;
     }
 };
