@@ -7,10 +7,10 @@
 #include <map>
 #include <unordered_map>
 
-#include "platform/http/multipart.hpp"
 #include "platform/markdown/markdown.hpp"
 #include "platform/text/format.hpp"
 #include "portal/newsroom.hpp"
+#include "portal/routes.hpp"
 
 namespace tuyenvan::portal::newsroom {
 namespace {
@@ -1015,33 +1015,6 @@ Response RevisionPage(const org::Web& web, Service& service, const org::Principa
                     "Phiên bản " + std::to_string(revision.number) + " · " + item.title);
 }
 
-// Reads a multipart/form-data body: the file and the plain fields (among them the CSRF token).
-std::optional<Upload> ReadUpload(const Request& request, http::Params& fields) {
-    auto content_type = request.Header("Content-Type");
-    auto at = content_type.find("boundary=");
-    if (!content_type.starts_with("multipart/form-data") || at == std::string_view::npos) {
-        return std::nullopt;
-    }
-    auto boundary = content_type.substr(at + 9);
-    if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
-        boundary = boundary.substr(1, boundary.size() - 2);
-    }
-    auto parsed = http::ParseMultipart(request.body, boundary, 20);
-    if (parsed.error) {
-        return std::nullopt;
-    }
-    Upload upload;
-    for (const auto& part : parsed.parts) {
-        if (part.name == "file" && part.filename) {
-            upload.file_name = *part.filename;
-            upload.bytes = std::string(part.data);
-        } else if (!part.filename) {
-            fields.Add(part.name, std::string(part.data));
-        }
-    }
-    upload.caption = fields.Get("caption");
-    return upload;
-}
 
 void RegisterRevisions(http::Router& router, const org::Web& web, Service& service) {
     router.Add(verb::get, "/quan-tri/bai-viet/{id}/phien-ban/{number}", Mode::kBlocking,
@@ -1053,7 +1026,7 @@ void RegisterRevisions(http::Router& router, const org::Web& web, Service& servi
     router.Add(verb::post, "/quan-tri/bai-viet/{id}/tep", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);
         http::Params fields;
-        auto upload = ReadUpload(request, fields);
+        auto upload = ReadUploadForm(request, fields);
         web.CheckCsrf(request, principal, &fields);
         std::int64_t id = request.PathId("id");
         service.GetItem(principal, id);

@@ -23,20 +23,26 @@ Response JsonError(unsigned status, const std::string& code, const std::string& 
     return Response::Json(json::serialize(json::object{{"error", std::move(error)}}), status);
 }
 
-// Reads the multipart body: the file and the plain fields.
-Upload ReadUpload(const Request& request, http::Params& fields) {
-    auto content_type = request.Header("Content-Type");
-    auto at = content_type.find("boundary=");
-    if (!content_type.starts_with("multipart/form-data") || at == std::string_view::npos) {
-        throw http::HttpError(400, "bad_request", "Hãy gửi tệp dưới dạng multipart/form-data.");
+json::object MediaJson(const StoredMedia& media) {
+    json::object out{{"id", media.id}, {"kind", media.kind}, {"url", media.url}, {"name", media.name}};
+    if (media.kind == "image") {
+        out["alt"] = media.alt;
+        out["width"] = media.width;
+        out["height"] = media.height;
     }
-    auto boundary = content_type.substr(at + 9);
-    if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
-        boundary = boundary.substr(1, boundary.size() - 2);
+    return out;
+}
+
+}  // namespace
+
+std::optional<Upload> ReadUploadForm(const http::Request& request, http::Params& fields) {
+    auto boundary = http::MultipartBoundary(request.Header("Content-Type"));
+    if (!boundary) {
+        return std::nullopt;
     }
-    auto parsed = http::ParseMultipart(request.body, boundary, 20);
+    auto parsed = http::ParseMultipart(request.body, *boundary, 20);
     if (parsed.error) {
-        throw http::HttpError(400, "bad_request", "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngang.");
+        return std::nullopt;
     }
     Upload upload;
     for (const auto& part : parsed.parts) {
@@ -52,31 +58,13 @@ Upload ReadUpload(const Request& request, http::Params& fields) {
     return upload;
 }
 
-json::object MediaJson(const StoredMedia& media) {
-    json::object out{{"id", media.id}, {"kind", media.kind}, {"url", media.url}, {"name", media.name}};
-    if (media.kind == "image") {
-        out["alt"] = media.alt;
-        out["width"] = media.width;
-        out["height"] = media.height;
-    }
-    return out;
-}
-
-}  // namespace
-
 void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& service) {
     auto upload = [&web, &service](Request& request, bool image) {
         // Who and whether they may: answered like every other route (sign-in redirect, 403 page or JSON).
         auto principal = web.RequirePrincipal(request);
         std::int64_t site_id = request.PathId("id");
         http::Params fields;
-        std::optional<Upload> file;
-        std::optional<http::HttpError> unreadable;
-        try {
-            file = ReadUpload(request, fields);
-        } catch (const http::HttpError& error) {
-            unreadable = error;
-        }
+        std::optional<Upload> file = ReadUploadForm(request, fields);
         web.CheckCsrf(request, principal, &fields);
         try {
             service.Desk(principal, site_id);
@@ -84,8 +72,9 @@ void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& se
             org::Web::Rethrow(error);
         }
         // What is wrong with the file goes back as JSON: the editor's script shows the message.
-        if (unreadable) {
-            return JsonError(unreadable->Status(), unreadable->Code(), unreadable->what());
+        if (!file) {
+            return JsonError(400, "bad_request", "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngang; hãy gửi tệp dưới "
+                                                 "dạng multipart/form-data.");
         }
         try {
             org::Actor actor{&principal, request.remote_address};

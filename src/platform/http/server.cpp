@@ -205,6 +205,17 @@ net::awaitable<void> Server::AcceptLoop() {
     }
 }
 
+void Server::Finished(const Request& request, unsigned status, std::size_t bytes,
+                      std::chrono::steady_clock::time_point started) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics_.Record(request.route, status, seconds);
+    if (access_log_) {
+        access_log_->info("method={} path=\"{}\" route=\"{}\" status={} bytes={} ms={:.3f} addr={}",
+                          std::string_view(bhttp::to_string(request.method)), request.path, request.route, status,
+                          bytes, seconds * 1000, request.remote_address);
+    }
+}
+
 Response Server::RenderError(const Request& request, const HttpError& error) const {
     try {
         return error_renderer_(request, error);
@@ -413,13 +424,7 @@ net::awaitable<void> Server::Serve(tcp::socket socket, std::uint64_t id) {
             std::array<net::const_buffer, 2> buffers{net::buffer(header),
                                                      net::buffer(*response.shared_body, head ? 0 : body_size)};
             auto [write_ec, bytes] = co_await net::async_write(stream, buffers, kAsTuple);
-            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            metrics_.Record(request.route, response.status, seconds);
-            if (access_log_) {
-                access_log_->info("method={} path=\"{}\" route=\"{}\" status={} bytes={} ms={:.3f} addr={}",
-                                  std::string_view(bhttp::to_string(request.method)), request.path, request.route,
-                                  response.status, head ? 0 : body_size, seconds * 1000, request.remote_address);
-            }
+            Finished(request, response.status, head ? 0 : body_size, started);
             if (write_ec || !keep_alive) {
                 break;
             }
@@ -460,13 +465,7 @@ net::awaitable<void> Server::Serve(tcp::socket socket, std::uint64_t id) {
             auto [ec, bytes] = co_await bhttp::async_write(stream, out, kAsTuple);
             write_ec = ec;
         }
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        metrics_.Record(request.route, response.status, seconds);
-        if (access_log_) {
-            access_log_->info("method={} path=\"{}\" route=\"{}\" status={} bytes={} ms={:.3f} addr={}",
-                              std::string_view(bhttp::to_string(request.method)), request.path, request.route,
-                              response.status, head ? 0 : body_size, seconds * 1000, request.remote_address);
-        }
+        Finished(request, response.status, head ? 0 : body_size, started);
         if (write_ec || !keep_alive) {
             break;
         }

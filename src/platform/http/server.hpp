@@ -69,6 +69,8 @@ private:
     boost::asio::awaitable<void> Serve(boost::asio::ip::tcp::socket socket, std::uint64_t id);
     boost::asio::awaitable<Response> Dispatch(Request& request, const Match& match);
     Response RenderError(const Request& request, const HttpError& error) const;
+    /// Records a written response in the metrics and the access log.
+    void Finished(const Request& request, unsigned status, std::size_t bytes, std::chrono::steady_clock::time_point started);
     void BeginDrain();
     void ConnectionFinished(std::uint64_t id);
     void StopContexts();
