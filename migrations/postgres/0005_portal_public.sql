@@ -1,5 +1,6 @@
 -- The public side of the portal: tags, media, revisions, ratings, counters and the page-cache generations.
 ALTER TABLE sites ADD COLUMN tagline TEXT NOT NULL DEFAULT '';
+ALTER TABLE sites ADD COLUMN logo_media_id BIGINT;
 ALTER TABLE items ADD COLUMN featured_media_id BIGINT;
 ALTER TABLE items ADD COLUMN featured_caption TEXT NOT NULL DEFAULT '';
 CREATE INDEX items_published ON items(status, published_at);

@@ -22,6 +22,7 @@ struct Site {
     std::int64_t updated_at = 0;
     std::int64_t version = 1;
     std::string tagline;  ///< a line under the name in the site's header
+    std::optional<std::int64_t> logo_media_id;  ///< a picture of the site's own, shown in its header
 };
 
 /// Slug of the section every site gets: the "Thông tin tuyên vận" column.

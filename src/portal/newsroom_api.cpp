@@ -158,6 +158,8 @@ json::object SiteJson(const SiteDesk& desk) {
                         {"slug", site.slug},
                         {"host", site.host ? json::value(*site.host) : json::value(nullptr)},
                         {"name", site.name},
+                        {"tagline", site.tagline},
+                        {"logo_media_id", site.logo_media_id ? json::value(*site.logo_media_id) : json::value(nullptr)},
                         {"unit_id", site.unit_id},
                         {"created_at", site.created_at},
                         {"version", site.version},
@@ -350,6 +352,26 @@ void RegisterSites(http::Router& router, const org::Web& web, Service& service) 
         out["counts"] = std::move(counts);
         return Response::Json(json::serialize(out));
     }).summary = "Một trang thông tin với các chuyên mục và số bài viết theo trạng thái";
+    router.Add(verb::patch, "/api/v1/sites/{id}", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        web.CheckCsrf(request, principal, nullptr);
+        std::int64_t id = request.PathId("id");
+        SiteDesk desk = service.Desk(principal, id);
+        auto body = web.JsonBody(request);
+        Reader reader(body);
+        SiteSettings settings{desk.site.name, desk.site.tagline, desk.site.host.value_or(""), desk.site.logo_media_id};
+        reader.Text("name", settings.name);
+        reader.Text("tagline", settings.tagline);
+        reader.Text("host", settings.host);
+        if (reader.Has("logo_media_id")) {
+            settings.logo_media_id = reader.Id("logo_media_id", "Mã ảnh phải là số nguyên.");
+        }
+        auto version = reader.Id("version", "Phiên bản phải là số nguyên.");
+        reader.Done();
+        service.UpdateSite(org::Actor{&principal, request.remote_address}, id, version.value_or(desk.site.version),
+                           settings);
+        return Response::Json(json::serialize(SiteJson(service.Desk(principal, id))));
+    }).summary = "Sửa tên, dòng giới thiệu, tên miền riêng và logo của trang (name, tagline, host, logo_media_id, version)";
     router.Add(verb::get, "/api/v1/sites/{id}/sections", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);
         std::int64_t id = request.PathId("id");

@@ -497,6 +497,24 @@ Response SitePage(const org::Web& web, Service& service, const org::Principal& p
                   std::int64_t site_id, const std::string& typed_section, const http::HttpError* error) {
     SiteDesk desk = service.Desk(principal, site_id);
     view::Data data = SiteData(desk);
+    if (desk.role == SiteRole::kEditor) {
+        // The site's own settings: name, tagline, host name and logo.
+        view::Data settings;
+        settings.set("version", std::to_string(desk.site.version));
+        settings.set("name", desk.site.name);
+        settings.set("tagline", desk.site.tagline);
+        settings.set("host", desk.site.host.value_or(""));
+        view::List logos = view::MakeList();
+        for (const auto& picture : service.SiteMedia(principal, site_id, "image", 50)) {
+            view::Data option;
+            option.set("value", std::to_string(picture.id));
+            option.set("label", picture.alt + " (" + picture.name + ")");
+            option.set("selected", desk.site.logo_media_id == picture.id);
+            view::Append(logos, std::move(option));
+        }
+        settings["logos"] = std::move(logos);
+        data["settings"] = std::move(settings);
+    }
     std::string base = SitePath(site_id);
 
     ItemQuery query;
@@ -593,6 +611,26 @@ void RegisterSite(http::Router& router, const org::Web& web, Service& service) {
     router.Add(verb::get, "/quan-tri/trang/{id}", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);
         return SitePage(web, service, principal, request, request.PathId("id"), "", nullptr);
+    });
+    router.Add(verb::post, "/quan-tri/trang/{id}/thong-tin", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        auto form = web.Form(request);
+        web.CheckCsrf(request, principal, &form);
+        std::int64_t site_id = request.PathId("id");
+        service.Desk(principal, site_id);
+        SiteSettings settings{form.Get("name"), form.Get("tagline"), form.Get("host"), std::nullopt};
+        if (!form.Get("logo_media_id").empty()) {
+            settings.logo_media_id = org::ToInt(form.Get("logo_media_id"));
+            if (!settings.logo_media_id) {
+                throw http::HttpError(422, "invalid", "Logo không hợp lệ.");
+            }
+        }
+        auto version = org::ToInt(form.Get("version"));
+        if (!version) {
+            throw http::HttpError(422, "invalid", "Biểu mẫu thiếu phiên bản; hãy tải lại trang.");
+        }
+        service.UpdateSite(ActorOf(principal, request), site_id, *version, settings);
+        return Response::Redirect(SitePath(site_id) + "?da=thong-tin#thong-tin");
     });
     router.Add(verb::post, "/quan-tri/trang/{id}/chuyen-muc", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);

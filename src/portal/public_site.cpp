@@ -233,6 +233,9 @@ view::Data LayoutData(const PublicSite::Context& ctx, const SiteFigures& figures
     if (!ctx.site.tagline.empty()) {
         data.set("site_tagline", ctx.site.tagline);
     }
+    if (ctx.site.logo_media_id) {
+        data.set("logo", PictureUrl(*ctx.site.logo_media_id, 320, "jpg"));
+    }
     data.set("home", ctx.base.empty() ? "/" : ctx.base + "/");
     data.set("base", ctx.base);
     data.set("asset_version", asset_version);

@@ -589,6 +589,69 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
     return created;
 }
 
+void Service::UpdateSite(const org::Actor& actor, std::int64_t site_id, std::int64_t version,
+                         const SiteSettings& input) {
+    const auto& principal = RequirePrincipal(actor);
+    SiteSettings settings = input;
+    settings.name = Trim(settings.name);
+    settings.tagline = Trim(settings.tagline);
+    settings.host = Trim(settings.host);
+    std::transform(settings.host.begin(), settings.host.end(), settings.host.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    Errors errors;
+    CheckText(errors, "name", settings.name, "Tên trang", true, 200);
+    CheckText(errors, "tagline", settings.tagline, "Dòng giới thiệu", false, 300);
+    // A host name: letters, digits, dots and hyphens, with an optional port (for tests and proxies).
+    bool host_ok = settings.host.size() <= 253 &&
+                   std::all_of(settings.host.begin(), settings.host.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':';
+                   }) &&
+                   !settings.host.starts_with('.') && !settings.host.starts_with('-');
+    if (!host_ok) {
+        errors.emplace_back("host", "Tên miền chỉ gồm chữ thường không dấu, chữ số, dấu chấm và dấu gạch ngang.");
+    }
+    org::ThrowIfInvalid(errors);
+    database_.Write([&](db::Connection& c) {
+        Site before = LoadSite(c, site_id);
+        if (SiteAccess(principal, before) != Access::kEditor) {
+            throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang này mới được sửa thông tin trang.");
+        }
+        if (before.version != version) {
+            throw ServiceError(Kind::kConflict, "Thông tin trang vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.");
+        }
+        CheckPicture(c, site_id, settings.logo_media_id);
+        Site after = before;
+        after.name = settings.name;
+        after.tagline = settings.tagline;
+        after.host = settings.host.empty() ? std::nullopt : std::optional<std::string>(settings.host);
+        after.logo_media_id = settings.logo_media_id;
+        std::int64_t now = clock_();
+        try {
+            if (!store_.UpdateSite(c, after, now)) {
+                throw ServiceError(Kind::kConflict, "Thông tin trang vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.");
+            }
+        } catch (const db::Error& error) {
+            if (error.Kind() == db::ErrorKind::kUniqueViolation) {
+                throw ServiceError(Kind::kConflict, "Tên miền này đã được một trang khác dùng.",
+                                   {{"host", "Tên miền này đã được một trang khác dùng."}});
+            }
+            throw;
+        }
+        auto json_of = [](const Site& site) {
+            return json::serialize(json::object{{"id", site.id},
+                                                {"name", site.name},
+                                                {"tagline", site.tagline},
+                                                {"host", site.host ? json::value(*site.host) : json::value(nullptr)},
+                                                {"logo_media_id", Opt(site.logo_media_id)},
+                                                {"version", site.version}});
+        };
+        after.version = before.version + 1;
+        Audit(c, actor, "portal.site.update", "site", site_id, json_of(before), json_of(after), now);
+        Changed(c, {site_id}, 0, now);
+    });
+    NotifyPublic();
+}
+
 Site Service::GetSite(std::int64_t site_id) {
     return database_.ReadValue([&](db::Connection& c) { return LoadSite(c, site_id); });
 }

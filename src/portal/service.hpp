@@ -62,6 +62,14 @@ struct OutreachColumn {
     std::string site_name;
 };
 
+/// What an editor may change of a site.
+struct SiteSettings {
+    std::string name;
+    std::string tagline;
+    std::string host;  ///< empty: reached by its path prefix only
+    std::optional<std::int64_t> logo_media_id;
+};
+
 /// A file a contributor or editor uploads.
 struct Upload {
     std::string file_name;  ///< as the browser sent it; only for display and the type check
@@ -122,6 +130,9 @@ public:
     /// An editor of the site (or an administrator) adds a section; its slug comes from the name.
     std::int64_t CreateSection(const org::Actor& actor, std::int64_t site_id, std::optional<std::int64_t> parent_id,
                                const std::string& name);
+    /// An editor of the site (or an administrator) changes its name, tagline, own host name and logo (a
+    /// picture uploaded to the site); `version` is the one the form was built from (stale: kConflict).
+    void UpdateSite(const org::Actor& actor, std::int64_t site_id, std::int64_t version, const SiteSettings& settings);
     /// A site, public.
     Site GetSite(std::int64_t site_id);
     /// A site's sections in display order, public.

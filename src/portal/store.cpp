@@ -12,7 +12,7 @@ namespace {
 using db::Value;
 
 constexpr std::string_view kSiteColumns =
-    "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version, s.tagline";
+    "s.id, s.slug, s.host, s.name, s.unit_id, s.created_at, s.updated_at, s.version, s.tagline, s.logo_media_id";
 
 Site ReadSite(const db::Rows& rows, std::size_t i) {
     Site site;
@@ -27,6 +27,7 @@ Site ReadSite(const db::Rows& rows, std::size_t i) {
     site.updated_at = rows.Int(i, 6);
     site.version = rows.Int(i, 7);
     site.tagline = rows.String(i, 8);
+    site.logo_media_id = rows.OptInt(i, 9);
     return site;
 }
 
@@ -281,6 +282,15 @@ std::int64_t Store::InsertSite(db::Connection& c, const Site& site, std::int64_t
                "RETURNING id",
                {site.slug, site.host ? Value(*site.host) : Value(nullptr), site.name, site.unit_id, now})
         .Int(0, 0);
+}
+
+bool Store::UpdateSite(db::Connection& c, const Site& site, std::int64_t now) const {
+    return c
+               .Query("UPDATE sites SET name = $3, tagline = $4, host = $5, logo_media_id = $6, updated_at = $7, "
+                      "version = version + 1 WHERE id = $1 AND version = $2",
+                      {site.id, site.version, site.name, site.tagline, site.host ? Value(*site.host) : Value(nullptr),
+                       db::Nullable(site.logo_media_id), now})
+               .Affected() == 1;
 }
 
 std::optional<Site> Store::FindSite(db::Connection& c, std::int64_t id) const {

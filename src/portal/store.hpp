@@ -18,6 +18,9 @@ public:
     // Sites and sections
     /// Inserts a site; a taken slug or host raises db::Error kUniqueViolation.
     std::int64_t InsertSite(db::Connection& c, const Site& site, std::int64_t now) const;
+    /// Writes a site's name, tagline, host and logo when the stored version is `site.version`; false when stale.
+    /// A host another site has raises db::Error kUniqueViolation.
+    bool UpdateSite(db::Connection& c, const Site& site, std::int64_t now) const;
     /// The site with its unit's path.
     std::optional<Site> FindSite(db::Connection& c, std::int64_t id) const;
     /// Inserts a section at the end of its site's order; a taken slug raises kUniqueViolation.

@@ -408,6 +408,48 @@ class SharedItems(PortalServer):
         self.assertIn("1 lượt xem", self.get(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}").data.decode())
 
 
+class SiteSettings(PortalServer):
+    def test_an_editor_names_the_site_gives_it_a_host_and_a_logo(self):
+        body, headers = multipart({"alt": "Logo Tỉnh ủy"}, {"file": ("logo.png", png(32, 32), "image/png")})
+        logo = json.loads(self.editor.request("POST", f"/api/v1/sites/{self.site['id']}/images", body=body,
+                                              headers=headers).data)
+        status, site = self.editor.json("GET", f"/api/v1/sites/{self.site['id']}", expect=200)
+        status, updated = self.editor.json("PATCH", f"/api/v1/sites/{self.site['id']}", {
+            "name": "Cổng thông tin Tỉnh ủy Lào Cai", "tagline": "Thông tin tuyên vận", "host": "TinhUy.Example",
+            "logo_media_id": logo["id"], "version": site["version"]}, expect=200)
+        self.assertEqual(updated["host"], "tinhuy.example")
+        # The next anonymous page shows the change, and the site answers on its own host at the root.
+        home = self.get("/tinh-lao-cai/").data.decode()
+        self.assertIn("Cổng thông tin Tỉnh ủy Lào Cai", home)
+        self.assertIn(f'src="/media/{logo["id"]}/320.jpg"', home)
+        by_host = self.get("/", {"Host": "tinhuy.example"}).data.decode()
+        self.assertIn("Cổng thông tin Tỉnh ủy Lào Cai", by_host)
+        district_by_path = self.get("/huyen-bat-xat/", {"Host": "tinhuy.example"}).data.decode()
+        self.assertIn("Huyện ủy Bát Xát", district_by_path)
+        # A stale version, a bad host and another site's editor are refused; nothing changes.
+        stale = self.editor.request("PATCH", f"/api/v1/sites/{self.site['id']}",
+                                    json_body={"name": "Tên cũ", "version": site["version"]})
+        self.assertEqual(stale.status, 409)
+        bad = self.editor.request("PATCH", f"/api/v1/sites/{self.site['id']}",
+                                  json_body={"host": "không hợp lệ", "version": updated["version"]})
+        self.assertEqual(bad.status, 422)
+        district_editor = self.signed(("bientap.batxat", "bientap-batxat-2026"))
+        foreign = district_editor.request("PATCH", f"/api/v1/sites/{self.site['id']}",
+                                          json_body={"name": "Chiếm trang", "version": updated["version"]})
+        self.assertIn(foreign.status, (403, 404))
+        # The same through the newsroom's form, with its CSRF token.
+        page = self.editor.request("GET", f"/quan-tri/trang/{self.site['id']}").data.decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        version = re.search(r'name="version" value="(\d+)"', page).group(1)
+        saved = self.editor.form(f"/quan-tri/trang/{self.site['id']}/thong-tin", {
+            "csrf_token": token, "version": version, "name": "Trang thông tin điện tử Tỉnh ủy Lào Cai",
+            "tagline": "", "host": "", "logo_media_id": ""})
+        self.assertEqual(saved.status, 303)
+        home = self.get("/").data.decode()
+        self.assertIn("Trang thông tin điện tử Tỉnh ủy Lào Cai", home)
+        self.assertNotIn("/320.jpg\" alt=\"\" width=\"48\"", home)
+
+
 class HostileInput(PortalServer):
     def test_script_in_comments_and_file_names_comes_out_inert(self):
         contributor = self.signed(CONTRIBUTOR)
