@@ -7,6 +7,7 @@
 #include "platform/search/search.hpp"
 #include "platform/security/crypto.hpp"
 #include "platform/text/format.hpp"
+#include "platform/text/slug.hpp"
 #include "platform/text/utf8.hpp"
 #include "portal/feeds.hpp"
 
@@ -203,21 +204,7 @@ PublicSite::Context PublicSite::Resolve(Request& request, const std::optional<or
         if (auto site = Store{}.FindSite(c, ctx.site.id)) {
             ctx.site = *site;
         }
-        auto all = c.Query("SELECT id, site_id, parent_id, slug, name, position, is_outreach, created_at FROM sections "
-                           "WHERE site_id = $1 ORDER BY position, id",
-                           {ctx.site.id});
-        for (std::size_t i = 0; i < all.Size(); ++i) {
-            Section section;
-            section.id = all.Int(i, 0);
-            section.site_id = all.Int(i, 1);
-            section.parent_id = all.OptInt(i, 2);
-            section.slug = all.String(i, 3);
-            section.name = all.String(i, 4);
-            section.position = all.Int(i, 5);
-            section.is_outreach = all.Int(i, 6) != 0;
-            section.created_at = all.Int(i, 7);
-            ctx.sections.push_back(std::move(section));
-        }
+        ctx.sections = Store{}.Sections(c, ctx.site.id);
     });
     return ctx;
 }
@@ -443,7 +430,6 @@ PublicSite::Rendered PublicSite::ItemPage(Context& ctx, Request& request, bool p
     std::vector<Attachment> documents;
     std::vector<GalleryPicture> gallery;
     std::optional<GalleryPicture> featured;
-    std::vector<Tag> tags;
     RatingSummary rating;
     std::int64_t views = 0;
     database_.Read([&](db::Connection& c) {
@@ -455,7 +441,6 @@ PublicSite::Rendered PublicSite::ItemPage(Context& ctx, Request& request, bool p
             item.reset();
             return;
         }
-        tags = Store{}.Tags(c, *id);
         // The related items the editors chose, else the newest of the same section.
         if (!item->related_item_ids.empty()) {
             related = store_.ByIds(c, item->related_item_ids);
@@ -540,13 +525,14 @@ PublicSite::Rendered PublicSite::ItemPage(Context& ctx, Request& request, bool p
     data.set("has_gallery", !gallery.empty());
     data["gallery"] = std::move(pictures);
     view::List tag_list = view::MakeList();
-    for (const auto& tag : tags) {
+    // A tag's slug is the slug of its name (Store::SetTags), so FindItem's names are enough.
+    for (const auto& tag : item->tags) {
         view::Data entry;
-        entry.set("name", tag.name);
-        entry.set("href", ctx.base + "/the/" + tag.slug);
+        entry.set("name", tag);
+        entry.set("href", ctx.base + "/the/" + text::Slug(tag));
         view::Append(tag_list, std::move(entry));
     }
-    data.set("has_tags", !tags.empty());
+    data.set("has_tags", !item->tags.empty());
     data["tags"] = std::move(tag_list);
     view::List files = view::MakeList();
     for (const auto& document : documents) {

@@ -96,9 +96,6 @@ public:
                 ") AS candidates ORDER BY bonus DESC, relevance IS NULL, relevance DESC, id DESC LIMIT " + limit +
                 " OFFSET " + offset,
             params);
-        if (ranked.Empty()) {
-            return results;
-        }
         ReadHits(connection, ranked, terms, results);
         return results;
     }

@@ -138,9 +138,6 @@ public:
                 " THEN -bm25(search_terms, 4.0, 1.0, 0.0, 0.0, 0.0) END AS relevance" + from + where +
                 ") ORDER BY bonus DESC, relevance IS NULL, relevance DESC, id DESC LIMIT " + limit + " OFFSET " + offset,
             params);
-        if (ranked.Empty()) {
-            return results;
-        }
         ReadHits(connection, ranked, terms, results);
         return results;
     }
