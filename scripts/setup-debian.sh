@@ -16,6 +16,8 @@ packages=(
   chromium nodejs
   wrk curl procps python3 nginx
   libxml2-utils
+  libcurl4-openssl-dev libxlsxwriter-dev
+  python3-aiosmtpd python3-icalendar
 )
 
 SUDO=""

@@ -12,6 +12,7 @@ struct DemoGrant {
     Role role;
     const char* unit;        // a code, or the name of a unit the demo adds
     const char* unit_label;  // how the sign-in list names the unit
+    const char* role_label = nullptr;  // when the role that matters is held elsewhere (a site's board)
 };
 
 constexpr DemoGrant kGrants[] = {
@@ -26,6 +27,9 @@ constexpr DemoGrant kGrants[] = {
     {"bientap.batxat", "bientap-batxat-2026", Role::kEditor, "082", "Huyện Bát Xát"},
     {"ctv.tinh", "congtac-laocai-2026", Role::kContributor, "10", "Tỉnh Lào Cai"},
     {"xem", "nguoixem-laocai-2026", Role::kViewer, "10", "Tỉnh Lào Cai"},
+    // Board members of the province's and Bát Xát's sites: the portal demo gives them the board role.
+    {"bbt", "banbientap-laocai-2026", Role::kViewer, "10", "Tỉnh Lào Cai", "Ban biên tập"},
+    {"bbt.batxat", "banbientap-batxat-2026", Role::kViewer, "082", "Huyện Bát Xát", "Ban biên tập"},
 };
 
 constexpr const char* kDepartments[] = {
@@ -53,7 +57,9 @@ const std::vector<DemoAccount>& DemoAccounts() {
     static const std::vector<DemoAccount> accounts = [] {
         std::vector<DemoAccount> out;
         for (const auto& grant : kGrants) {
-            out.push_back({grant.login, grant.password, std::string(RoleLabel(grant.role)), grant.unit_label});
+            out.push_back({grant.login, grant.password,
+                           grant.role_label != nullptr ? std::string(grant.role_label) : std::string(RoleLabel(grant.role)),
+                           grant.unit_label});
         }
         return out;
     }();

@@ -56,6 +56,13 @@ bool RoleHas(Role role, Permission permission) {
                    role == Role::kCommuneOfficer || role == Role::kDepartmentOfficer;
         case Permission::kAuditRead:
             return role == Role::kAdministrator || role == Role::kProvinceOffice;
+        case Permission::kOutreachRead:
+            return role != Role::kEditor && role != Role::kContributor;
+        case Permission::kOutreachWrite:
+            return role == Role::kAdministrator || role == Role::kProvinceOffice || role == Role::kDistrictOfficer ||
+                   role == Role::kCommuneOfficer;
+        case Permission::kOutreachSupervise:
+            return role == Role::kAdministrator || role == Role::kProvinceOffice || role == Role::kDistrictOfficer;
         case Permission::kUnitsWrite:
         case Permission::kAccountsRead:
         case Permission::kAccountsWrite:

@@ -30,6 +30,12 @@ enum class Permission {
     kAccountsRead,
     kAccountsWrite,
     kAuditRead,
+    /// Read committees, teams, conferences and logbooks of the subtree.
+    kOutreachRead,
+    /// Keep the subtree's committees, teams, speakers, conference registrations, records and logbooks.
+    kOutreachWrite,
+    /// Set the subtree's deadlines, publish rotations, send reminders and record reprimands.
+    kOutreachSupervise,
 };
 
 /// Every role, in display order.

@@ -472,6 +472,49 @@ std::vector<Unit> Service::UnitChoices(const Principal& principal, Permission pe
     return UnitDirectory::Select(*snapshot, query, scopes).items;
 }
 
+namespace {
+
+constexpr std::string_view kAccountRefSelect =
+    "SELECT a.id, a.login, COALESCE(p.full_name, ''), a.disabled FROM accounts a "
+    "LEFT JOIN people p ON p.id = a.person_id ";
+
+std::vector<AccountRef> ReadAccountRefs(const db::Rows& rows) {
+    std::vector<AccountRef> out;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        out.push_back(AccountRef{rows.Int(i, 0), rows.String(i, 1), rows.String(i, 2), rows.Int(i, 3) != 0});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<AccountRef> Service::FindAccountRef(db::Connection& c, const std::string& login) {
+    auto found = ReadAccountRefs(c.Query(std::string(kAccountRefSelect) + "WHERE a.login = $1", {login}));
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return found.front();
+}
+
+std::vector<AccountRef> Service::AccountRefs(db::Connection& c, const std::vector<std::int64_t>& ids) {
+    std::vector<AccountRef> out;
+    if (ids.empty()) {
+        return out;
+    }
+    std::string list;
+    for (std::int64_t id : ids) {
+        list += (list.empty() ? "" : ",") + std::to_string(id);
+    }
+    return ReadAccountRefs(c.Query(std::string(kAccountRefSelect) + "WHERE a.id IN (" + list + ") ORDER BY a.id"));
+}
+
+std::vector<AccountRef> Service::AccountsGranted(db::Connection& c, Role role, std::int64_t unit_id) {
+    return ReadAccountRefs(c.Query(std::string(kAccountRefSelect) +
+                                       "JOIN role_grants g ON g.account_id = a.id WHERE g.role = $1 AND g.unit_id = $2 "
+                                       "ORDER BY a.login",
+                                   {std::string(RoleName(role)), unit_id}));
+}
+
 std::optional<std::string> Service::FindUnitPath(db::Connection& c, std::int64_t unit_id) {
     auto snapshot = directory_.Current(c);
     for (const Unit& unit : snapshot->units) {

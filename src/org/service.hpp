@@ -92,6 +92,14 @@ struct SignedIn {
     Principal principal;
 };
 
+/// An account as other rooms name it: its id, login and its person's name (empty without one).
+struct AccountRef {
+    std::int64_t id = 0;
+    std::string login;
+    std::string name;
+    bool disabled = false;
+};
+
 /// The org room's service.
 class Service {
 public:
@@ -116,6 +124,12 @@ public:
     /// The tree path of a unit ("/1/5/"), for other rooms' permission checks; nothing when unknown.
     /// Runs on the caller's connection, so it may be called inside the caller's transaction.
     std::optional<std::string> FindUnitPath(db::Connection& c, std::int64_t unit_id);
+    /// The account with this login, for other rooms' forms; runs on the caller's connection.
+    std::optional<AccountRef> FindAccountRef(db::Connection& c, const std::string& login);
+    /// The accounts among `ids`, in id order; unknown ids are left out. Runs on the caller's connection.
+    std::vector<AccountRef> AccountRefs(db::Connection& c, const std::vector<std::int64_t>& ids);
+    /// The accounts granted `role` on exactly `unit_id`, in login order. Runs on the caller's connection.
+    std::vector<AccountRef> AccountsGranted(db::Connection& c, Role role, std::int64_t unit_id);
 
     // People
     Page<Person> ListPeople(const Principal& principal, PersonQuery query);

@@ -92,6 +92,15 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
         for (const auto& section : service.Sections(site.id)) {
             site.sections[section.slug] = section.id;
         }
+        // The demo boards (accounts of the org demo, when it made them).
+        const char* board = province ? "bbt" : site.unit_name == "Huyện Bát Xát" ? "bbt.batxat" : nullptr;
+        if (board != nullptr) {
+            try {
+                service.GrantSiteRole(system, site.id, board, SiteRole::kBoard, std::nullopt);
+            } catch (const org::ServiceError&) {
+                // No such account: a demo without the org demo's sign-ins.
+            }
+        }
         ++summary.sites;
     }
 

@@ -168,15 +168,6 @@ std::string_view ActionLabel(std::string_view action) {
     return action;
 }
 
-std::string_view RoleLabel(SiteRole role) {
-    switch (role) {
-        case SiteRole::kEditor: return "Biên tập";
-        case SiteRole::kContributor: return "Cộng tác";
-        case SiteRole::kNone: return "";
-    }
-    return "";
-}
-
 }  // namespace newsroom
 
 void RegisterNewsroomRoutes(http::Router& router, const org::Web& web, Service& service) {

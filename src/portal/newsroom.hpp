@@ -37,7 +37,5 @@ std::optional<std::int64_t> ParseIsoInstant(std::string_view text);
 std::string FormatWhen(std::int64_t epoch_ms);
 /// Vietnamese name of a step in an item's history ("submit" → "Gửi duyệt").
 std::string_view ActionLabel(std::string_view action);
-/// Vietnamese name of what a person may do on a site.
-std::string_view RoleLabel(SiteRole role);
 
 }  // namespace tuyenvan::portal::newsroom

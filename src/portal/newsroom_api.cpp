@@ -152,6 +152,15 @@ ItemFields FieldsFromJson(Reader& reader, ItemFields base) {
 
 json::value Opt(const std::optional<std::int64_t>& value) { return value ? json::value(*value) : json::value(nullptr); }
 
+/// The sections where the person holds more than on the whole site: [{"section_id", "role"}].
+json::array SectionRolesJson(const SiteDesk& desk) {
+    json::array out;
+    for (const auto& [section, role] : desk.section_roles) {
+        out.push_back(json::object{{"section_id", section}, {"role", SiteRoleName(role)}});
+    }
+    return out;
+}
+
 json::object SiteJson(const SiteDesk& desk) {
     const Site& site = desk.site;
     return json::object{{"id", site.id},
@@ -163,7 +172,20 @@ json::object SiteJson(const SiteDesk& desk) {
                         {"unit_id", site.unit_id},
                         {"created_at", site.created_at},
                         {"version", site.version},
-                        {"role", desk.role == SiteRole::kEditor ? "editor" : "contributor"}};
+                        {"role", SiteRoleName(desk.Most())},
+                        {"site_role", desk.role == SiteRole::kNone ? json::value(nullptr)
+                                                                   : json::value(SiteRoleName(desk.role))},
+                        {"section_roles", SectionRolesJson(desk)}};
+}
+
+json::object RoleGrantJson(const SiteRoleGrant& grant) {
+    return json::object{{"id", grant.id == 0 ? json::value(nullptr) : json::value(grant.id)},
+                        {"account_id", grant.account.id},
+                        {"login", grant.account.login},
+                        {"name", grant.account.name},
+                        {"role", SiteRoleName(grant.role)},
+                        {"section_id", Opt(grant.section_id)},
+                        {"from_unit_grant", grant.id == 0}};
 }
 
 json::object SectionJson(const Section& section) {
@@ -315,7 +337,7 @@ void RegisterSites(http::Router& router, const org::Web& web, Service& service) 
             items.push_back(SiteJson(desk));
         }
         return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
-    }).summary = "Các trang thông tin mà người đăng nhập được làm việc (role: editor hoặc contributor)";
+    }).summary = "Các trang thông tin mà người đăng nhập được làm việc (role: contributor, editor hoặc board)";
     router.Add(verb::post, "/api/v1/sites", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);
         web.CheckCsrf(request, principal, nullptr);
@@ -400,7 +422,48 @@ void RegisterSites(http::Router& router, const org::Web& web, Service& service) 
             }
         }
         return Response::Json(json::serialize(json::object{{"id", id}}), 201);
-    }).summary = "Thêm chuyên mục (name, parent_id); biên tập viên của trang";
+    }).summary = "Thêm chuyên mục (name, parent_id); ban biên tập của trang";
+    router.Add(verb::get, "/api/v1/sites/{id}/roles", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        json::array items;
+        for (const auto& grant : service.SiteRoles(principal, request.PathId("id"))) {
+            items.push_back(RoleGrantJson(grant));
+        }
+        return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
+    }).summary = "Ai giữ vai trò nào trên trang (role: contributor, editor, board; section_id: null là cả trang)";
+    router.Add(verb::post, "/api/v1/sites/{id}/roles", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        web.CheckCsrf(request, principal, nullptr);
+        auto body = web.JsonBody(request);
+        std::int64_t site_id = request.PathId("id");
+        service.Desk(principal, site_id);
+        Reader reader(body);
+        std::string login;
+        std::string role_name;
+        reader.Text("login", login);
+        reader.Text("role", role_name);
+        auto section = reader.Id("section_id", "Mã chuyên mục phải là số nguyên.");
+        reader.Done();
+        auto role = ParseSiteRole(role_name);
+        if (!role) {
+            throw org::ServiceError(org::ServiceError::Kind::kInvalid,
+                                    "Vai trò phải là contributor, editor hoặc board.",
+                                    {{"role", "Vai trò phải là contributor, editor hoặc board."}});
+        }
+        std::int64_t id = service.GrantSiteRole(ActorOf(principal, request), site_id, login, *role, section);
+        for (const auto& grant : service.SiteRoles(principal, site_id)) {
+            if (grant.id == id) {
+                return Response::Json(json::serialize(RoleGrantJson(grant)), 201);
+            }
+        }
+        return Response::Json(json::serialize(json::object{{"id", id}}), 201);
+    }).summary = "Giao vai trò trên cả trang hoặc một chuyên mục (login, role, section_id); ban biên tập của trang";
+    router.Add(verb::delete_, "/api/v1/sites/{id}/roles/{grant}", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        web.CheckCsrf(request, principal, nullptr);
+        service.RevokeSiteRole(ActorOf(principal, request), request.PathId("id"), request.PathId("grant"));
+        return Response::Json("{}");
+    }).summary = "Thu hồi một vai trò trên trang; ban biên tập của trang";
 
     router.Add(verb::get, "/api/v1/sites/{id}/items", Mode::kBlocking, [&web, &service](Request& request) {
         auto principal = web.RequirePrincipal(request);

@@ -403,8 +403,17 @@ view::Data SiteData(const SiteDesk& desk) {
     // Not "site_name": the layout's, the whole system's name.
     data.set("portal_name", desk.site.name);
     data.set("site_slug", desk.site.slug);
-    data.set("role_label", std::string(RoleLabel(desk.role)));
-    data.set("is_editor", desk.role == SiteRole::kEditor);
+    std::string role_label(SiteRoleLabel(desk.Most()));
+    if (desk.Most() > desk.role) {
+        role_label += desk.role == SiteRole::kNone ? " (một số chuyên mục)"
+                                                   : " (một số chuyên mục); " + std::string(SiteRoleLabel(desk.role)) +
+                                                         " (cả trang)";
+    }
+    data.set("role_label", role_label);
+    // Editors of the whole site see every item; the board keeps the site's settings, sections and roles.
+    data.set("sees_all", desk.role >= SiteRole::kEditor);
+    data.set("section_scope", desk.Most() >= SiteRole::kEditor && desk.role < SiteRole::kEditor);
+    data.set("is_board", desk.role >= SiteRole::kBoard);
     return data;
 }
 
@@ -494,10 +503,11 @@ void RegisterSites(http::Router& router, const org::Web& web, Service& service) 
 // ---------- one site: items and sections ----------
 
 Response SitePage(const org::Web& web, Service& service, const org::Principal& principal, const Request& request,
-                  std::int64_t site_id, const std::string& typed_section, const http::HttpError* error) {
+                  std::int64_t site_id, const std::string& typed_section, const http::HttpError* error,
+                  const std::string& typed_login = "") {
     SiteDesk desk = service.Desk(principal, site_id);
     view::Data data = SiteData(desk);
-    if (desk.role == SiteRole::kEditor) {
+    if (desk.role >= SiteRole::kBoard) {
         // The site's own settings: name, tagline, host name and logo.
         view::Data settings;
         settings.set("version", std::to_string(desk.site.version));
@@ -594,17 +604,90 @@ Response SitePage(const org::Web& web, Service& service, const org::Principal& p
     data["sections"] = std::move(tree);
     data["section_parents"] = std::move(parents);
     data.set("section_name", typed_section);
+
+    if (desk.role >= SiteRole::kEditor) {
+        // Who holds which role: the board gives and takes back roles on the site or on one section.
+        view::List roles = view::MakeList();
+        for (const auto& grant : service.SiteRoles(principal, site_id)) {
+            view::Data row;
+            row.set("id", std::to_string(grant.id));
+            row.set("login", grant.account.login);
+            row.set("name", grant.account.name);
+            row.set("role_label", std::string(SiteRoleLabel(grant.role)));
+            row.set("scope", grant.section_id ? "Chuyên mục " + grant.section_name : std::string("Cả trang"));
+            row.set("revocable", grant.id != 0 && desk.role >= SiteRole::kBoard);
+            row.set("from_unit", grant.id == 0);
+            view::Append(roles, std::move(row));
+        }
+        data["roles"] = std::move(roles);
+        data.set("show_roles", true);
+        view::List role_sections = view::MakeList();
+        for (const auto& placed : TreeOrder(sections)) {
+            view::Data option;
+            option.set("value", std::to_string(placed.section->id));
+            option.set("label", Indented(placed));
+            view::Append(role_sections, std::move(option));
+        }
+        data["role_sections"] = std::move(role_sections);
+        data.set("role_login", typed_login);
+    }
     if (error != nullptr) {
-        ShowErrors(data, *error, {{"name", "section_name"}});
+        ShowErrors(data, *error,
+                   {{"name", "section_name"}, {"login", "role_login"}, {"role", "role_role"}, {"section_id", "role_section"}});
     }
     std::string done = request.query.Get("da");
     if (done == "tao-trang") {
         data.set("notice", "Đã tạo trang thông tin.");
     } else if (done == "chuyen-muc") {
         data.set("notice", "Đã thêm chuyên mục.");
+    } else if (done == "giao-vai-tro") {
+        data.set("notice", "Đã giao vai trò.");
+    } else if (done == "thu-hoi-vai-tro") {
+        data.set("notice", "Đã thu hồi vai trò.");
     }
     return web.Page("portal/newsroom/site", std::move(data), principal, desk.site.name,
                     error != nullptr ? error->Status() : 200);
+}
+
+void RegisterSiteRoles(http::Router& router, const org::Web& web, Service& service) {
+    router.Add(verb::post, "/quan-tri/trang/{id}/vai-tro", Mode::kBlocking, [&web, &service](Request& request) {
+        auto principal = web.RequirePrincipal(request);
+        auto form = web.Form(request);
+        web.CheckCsrf(request, principal, &form);
+        std::int64_t site_id = request.PathId("id");
+        service.Desk(principal, site_id);
+        try {
+            Attempt([&] {
+                auto role = ParseSiteRole(form.Get("role"));
+                if (!role) {
+                    Invalid("role", "Hãy chọn vai trò.");
+                }
+                std::optional<std::int64_t> section;
+                if (!form.Get("section_id").empty()) {
+                    section = org::ToInt(form.Get("section_id"));
+                    if (!section) {
+                        Invalid("section_id", "Chuyên mục không hợp lệ.");
+                    }
+                }
+                return service.GrantSiteRole(ActorOf(principal, request), site_id, form.Get("login"), *role, section);
+            });
+            return Response::Redirect(SitePath(site_id) + "?da=giao-vai-tro#vai-tro");
+        } catch (const http::HttpError& error) {
+            if (!ShownOnForm(error)) {
+                throw;
+            }
+            return SitePage(web, service, principal, request, site_id, "", &error, form.Get("login"));
+        }
+    });
+    router.Add(verb::post, "/quan-tri/trang/{id}/vai-tro/{grant}/xoa", Mode::kBlocking,
+               [&web, &service](Request& request) {
+                   auto principal = web.RequirePrincipal(request);
+                   auto form = web.Form(request);
+                   web.CheckCsrf(request, principal, &form);
+                   std::int64_t site_id = request.PathId("id");
+                   service.RevokeSiteRole(ActorOf(principal, request), site_id, request.PathId("grant"));
+                   return Response::Redirect(SitePath(site_id) + "?da=thu-hoi-vai-tro#vai-tro");
+               });
 }
 
 void RegisterSite(http::Router& router, const org::Web& web, Service& service) {
@@ -669,6 +752,10 @@ Response NewItemPage(const org::Web& web, Service& service, const org::Principal
     auto sections = service.Sections(site_id);
     view::List options = view::MakeList();
     for (const auto& placed : TreeOrder(sections)) {
+        // Only the sections the person may write for.
+        if (desk.On(placed.section->id) == SiteRole::kNone) {
+            continue;
+        }
         view::Data option;
         option.set("value", std::to_string(placed.section->id));
         option.set("label", Indented(placed));
@@ -746,7 +833,8 @@ struct Allowed {
 };
 
 Allowed AllowedOn(const Item& item, SiteRole role, const org::Principal& principal) {
-    bool editor = role == SiteRole::kEditor;
+    bool editor = role >= SiteRole::kEditor;
+    bool board = role >= SiteRole::kBoard;
     bool author = item.author_account_id == principal.account_id;
     auto in = [&](std::initializer_list<ItemStatus> statuses) {
         return std::find(statuses.begin(), statuses.end(), item.status) != statuses.end();
@@ -757,9 +845,9 @@ Allowed AllowedOn(const Item& item, SiteRole role, const org::Principal& princip
     allowed.submit = author && in({ItemStatus::kDraft, ItemStatus::kReturned});
     allowed.give_back = editor && in({ItemStatus::kSubmitted, ItemStatus::kApproved});
     allowed.approve = editor && item.status == ItemStatus::kSubmitted;
-    allowed.publish = editor && item.status == ItemStatus::kApproved;
-    allowed.withdraw = editor && in({ItemStatus::kPublished, ItemStatus::kScheduled});
-    allowed.decide_revision = editor && item.status == ItemStatus::kPublished;
+    allowed.publish = board && item.status == ItemStatus::kApproved;
+    allowed.withdraw = board && in({ItemStatus::kPublished, ItemStatus::kScheduled});
+    allowed.decide_revision = board && item.status == ItemStatus::kPublished;
     return allowed;
 }
 
@@ -792,7 +880,7 @@ Response ItemPage(const org::Web& web, Service& service, const org::Principal& p
     Item item = service.GetItem(principal, item_id);
     SiteDesk desk = service.Desk(principal, item.site_id);
     auto sections = service.Sections(item.site_id);
-    Allowed allowed = AllowedOn(item, desk.role, principal);
+    Allowed allowed = AllowedOn(item, desk.On(item.section_id), principal);
     view::Data data = SiteData(desk);
 
     data.set("item_id", std::to_string(item.id));
@@ -1047,7 +1135,7 @@ Response RevisionPage(const org::Web& web, Service& service, const org::Principa
     data["fields"] = std::move(fields);
     bool pending = revision.state == RevisionState::kPending;
     data.set("is_pending", pending);
-    data.set("can_decide_revision", pending && desk.role == SiteRole::kEditor);
+    data.set("can_decide_revision", pending && desk.On(item.section_id) >= SiteRole::kBoard);
     data.set("version", std::to_string(item.version));
     return web.Page("portal/newsroom/revision", std::move(data), principal,
                     "Phiên bản " + std::to_string(revision.number) + " · " + item.title);
@@ -1169,6 +1257,7 @@ void RegisterItem(http::Router& router, const org::Web& web, Service& service) {
 void RegisterPages(http::Router& router, const org::Web& web, Service& service) {
     RegisterSites(router, web, service);
     RegisterSite(router, web, service);
+    RegisterSiteRoles(router, web, service);
     RegisterNewItem(router, web, service);
     RegisterItem(router, web, service);
     RegisterRevisions(router, web, service);

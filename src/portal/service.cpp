@@ -280,23 +280,105 @@ void Service::EnsureSchema() {
 
 // Permissions
 
-Service::Access Service::SiteAccess(const org::Principal& principal, const Site& site) {
-    Access access = Access::kNone;
+std::string_view SiteRoleName(SiteRole role) {
+    switch (role) {
+        case SiteRole::kContributor: return "contributor";
+        case SiteRole::kEditor: return "editor";
+        case SiteRole::kBoard: return "board";
+        case SiteRole::kNone: return "";
+    }
+    return "";
+}
+
+std::string_view SiteRoleLabel(SiteRole role) {
+    switch (role) {
+        case SiteRole::kContributor: return "Cộng tác viên";
+        case SiteRole::kEditor: return "Biên tập viên";
+        case SiteRole::kBoard: return "Ban biên tập";
+        case SiteRole::kNone: return "";
+    }
+    return "";
+}
+
+std::optional<SiteRole> ParseSiteRole(std::string_view name) {
+    for (SiteRole role : {SiteRole::kContributor, SiteRole::kEditor, SiteRole::kBoard}) {
+        if (SiteRoleName(role) == name) {
+            return role;
+        }
+    }
+    return std::nullopt;
+}
+
+SiteRole SiteDesk::On(std::int64_t section_id) const {
+    auto found = section_roles.find(section_id);
+    return found == section_roles.end() ? role : std::max(role, found->second);
+}
+
+SiteRole SiteDesk::Most() const {
+    SiteRole most = role;
+    for (const auto& [section, held] : section_roles) {
+        most = std::max(most, held);
+    }
+    return most;
+}
+
+SiteDesk Service::Reach(db::Connection& c, const org::Principal& principal, Site site) const {
+    SiteDesk desk;
     for (const auto& grant : principal.grants) {
         if (grant.role == org::Role::kAdministrator && site.unit_path.starts_with(grant.unit_path)) {
-            return Access::kEditor;
+            desk.role = SiteRole::kBoard;
         }
-        // Editorial roles hold on exactly their unit's site: a district editor has no say on the province's.
+        // Editorial grants hold on exactly their unit's site: a district editor has no say on the province's.
         if (grant.unit_id == site.unit_id) {
             if (grant.role == org::Role::kEditor) {
-                return Access::kEditor;
-            }
-            if (grant.role == org::Role::kContributor) {
-                access = Access::kContributor;
+                desk.role = std::max(desk.role, SiteRole::kEditor);
+            } else if (grant.role == org::Role::kContributor) {
+                desk.role = std::max(desk.role, SiteRole::kContributor);
             }
         }
     }
-    return access;
+    if (desk.role != SiteRole::kBoard) {
+        auto stored = store_.SiteRoles(c, site.id, principal.account_id);
+        std::vector<Section> sections;
+        for (const auto& held : stored) {
+            SiteRole role = ParseSiteRole(held.role).value_or(SiteRole::kNone);
+            if (!held.section_id) {
+                desk.role = std::max(desk.role, role);
+                continue;
+            }
+            if (sections.empty()) {
+                sections = store_.Sections(c, site.id);
+            }
+            // The section and every section below it.
+            std::vector<std::int64_t> reached{*held.section_id};
+            for (std::size_t i = 0; i < reached.size(); ++i) {
+                for (const auto& section : sections) {
+                    if (section.parent_id == reached[i]) {
+                        reached.push_back(section.id);
+                    }
+                }
+            }
+            for (std::int64_t id : reached) {
+                SiteRole& entry = desk.section_roles[id];
+                entry = std::max(entry, role);
+            }
+        }
+        // Only what is more than the site-wide role.
+        std::erase_if(desk.section_roles, [&](const auto& entry) { return entry.second <= desk.role; });
+    } else {
+        desk.section_roles.clear();
+    }
+    desk.site = std::move(site);
+    return desk;
+}
+
+SiteDesk Service::RequireOnSite(db::Connection& c, const org::Principal& principal, std::int64_t site_id,
+                                SiteRole role, const char* message) const {
+    SiteDesk desk = Reach(c, principal, LoadSite(c, site_id));
+    if (desk.role < role) {
+        throw ServiceError(Kind::kForbidden, message);
+    }
+    return desk;
 }
 
 const org::Principal& Service::RequirePrincipal(const org::Actor& actor) {
@@ -325,18 +407,24 @@ Item Service::LoadItem(db::Connection& c, std::int64_t item_id) const {
 
 Item Service::VisibleItem(db::Connection& c, const org::Principal& principal, std::int64_t item_id) const {
     Item item = LoadItem(c, item_id);
-    Access access = SiteAccess(principal, LoadSite(c, item.site_id));
-    if (access == Access::kEditor ||
-        (access == Access::kContributor && item.author_account_id == principal.account_id)) {
+    SiteDesk desk = Reach(c, principal, LoadSite(c, item.site_id));
+    if (desk.On(item.section_id) >= SiteRole::kEditor ||
+        (desk.Most() != SiteRole::kNone && item.author_account_id == principal.account_id)) {
         return item;
     }
     throw ServiceError(Kind::kForbidden, "Bạn không có quyền xem bài viết này.");
 }
 
-void Service::RequireEditor(db::Connection& c, const org::Principal& principal, const Item& item) const {
-    if (SiteAccess(principal, LoadSite(c, item.site_id)) != Access::kEditor) {
-        throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang này mới được thực hiện thao tác này.");
+void Service::RequireRole(db::Connection& c, const org::Principal& principal, const Item& item, SiteRole role) const {
+    if (Reach(c, principal, LoadSite(c, item.site_id)).On(item.section_id) >= role) {
+        return;
     }
+    if (role == SiteRole::kBoard) {
+        throw ServiceError(Kind::kForbidden, "Chỉ ban biên tập của trang (hoặc của chuyên mục) mới được đăng, hẹn giờ, "
+                                             "gỡ hay đính chính bài viết.");
+    }
+    throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang (hoặc của chuyên mục) mới được thực hiện thao "
+                                         "tác này.");
 }
 
 void Service::CheckPlacement(db::Connection& c, std::int64_t site_id, std::int64_t section_id,
@@ -549,8 +637,8 @@ std::int64_t Service::CreateSection(const org::Actor& actor, std::int64_t site_i
     }
     std::int64_t created = database_.WriteValue([&](db::Connection& c) {
         Site site = LoadSite(c, site_id);
-        if (actor.principal != nullptr && SiteAccess(*actor.principal, site) != Access::kEditor) {
-            throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang này mới được thêm chuyên mục.");
+        if (actor.principal != nullptr && Reach(c, *actor.principal, site).role < SiteRole::kBoard) {
+            throw ServiceError(Kind::kForbidden, "Chỉ ban biên tập của trang này mới được thêm chuyên mục.");
         }
         if (parent_id) {
             auto parent = store_.FindSection(c, *parent_id);
@@ -613,8 +701,8 @@ void Service::UpdateSite(const org::Actor& actor, std::int64_t site_id, std::int
     org::ThrowIfInvalid(errors);
     database_.Write([&](db::Connection& c) {
         Site before = LoadSite(c, site_id);
-        if (SiteAccess(principal, before) != Access::kEditor) {
-            throw ServiceError(Kind::kForbidden, "Chỉ biên tập viên của trang này mới được sửa thông tin trang.");
+        if (Reach(c, principal, before).role < SiteRole::kBoard) {
+            throw ServiceError(Kind::kForbidden, "Chỉ ban biên tập của trang này mới được sửa thông tin trang.");
         }
         if (before.version != version) {
             throw ServiceError(Kind::kConflict, "Thông tin trang vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.");
@@ -667,11 +755,15 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
     const auto& principal = RequirePrincipal(actor);
     ItemFields fields = Validate(input);
     return database_.WriteValue([&](db::Connection& c) {
-        Site site = LoadSite(c, site_id);
-        if (SiteAccess(principal, site) == Access::kNone) {
+        SiteDesk desk = Reach(c, principal, LoadSite(c, site_id));
+        if (desk.Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         CheckPlacement(c, site_id, section_id, fields.extra_section_ids);
+        if (desk.On(section_id) == SiteRole::kNone) {
+            throw ServiceError(Kind::kForbidden, "Bạn chỉ được viết bài cho các chuyên mục mình phụ trách.",
+                               {{"section_id", "Bạn chỉ được viết bài cho các chuyên mục mình phụ trách."}});
+        }
         CheckPicture(c, site_id, fields.featured_media_id);
         CheckMedia(c, site_id, 0, fields);
         std::int64_t now = clock_();
@@ -702,9 +794,10 @@ std::int64_t Service::CreateDraft(const org::Actor& actor, std::int64_t site_id,
     });
 }
 
-void Service::RequireEditable(const org::Principal& principal, Access access, const Item& item) const {
-    bool author = access != Access::kNone && item.author_account_id == principal.account_id;
-    if ((access == Access::kEditor && item.status != ItemStatus::kWithdrawn) ||
+void Service::RequireEditable(const org::Principal& principal, const SiteDesk& desk, const Item& item) const {
+    bool author = desk.Most() != SiteRole::kNone && item.author_account_id == principal.account_id;
+    bool editor = desk.On(item.section_id) >= SiteRole::kEditor;
+    if ((editor && item.status != ItemStatus::kWithdrawn) ||
         (author && In(item.status, {ItemStatus::kDraft, ItemStatus::kReturned}))) {
         return;
     }
@@ -712,7 +805,7 @@ void Service::RequireEditable(const org::Principal& principal, Access access, co
         throw ServiceError(Kind::kForbidden, "Bài viết đã đăng chỉ biên tập viên mới được sửa. Cần đính chính, "
                                              "hãy báo biên tập viên của trang.");
     }
-    if (access == Access::kEditor || author) {
+    if (editor || author) {
         throw ServiceError(Kind::kConflict, "Không thể sửa bài viết đang ở trạng thái \"" +
                                                 std::string(StatusLabel(item.status)) + "\".");
     }
@@ -725,7 +818,7 @@ void Service::UpdateDraft(const org::Actor& actor, std::int64_t item_id, std::in
     ItemFields fields = Validate(input);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditable(principal, SiteAccess(principal, LoadSite(c, before.site_id)), before);
+        RequireEditable(principal, Reach(c, principal, LoadSite(c, before.site_id)), before);
         SaveFields(c, actor, before, version, fields, clock_());
     });
 }
@@ -811,7 +904,7 @@ void Service::Return(const org::Actor& actor, std::int64_t item_id, const std::s
     org::ThrowIfInvalid(errors);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kEditor);
         RequireStatus(before, {ItemStatus::kSubmitted, ItemStatus::kApproved}, "trả lại");
         Item after = before;
         after.status = ItemStatus::kReturned;
@@ -823,7 +916,7 @@ void Service::Approve(const org::Actor& actor, std::int64_t item_id) {
     const auto& principal = RequirePrincipal(actor);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kEditor);
         RequireStatus(before, {ItemStatus::kSubmitted}, "duyệt");
         Item after = before;
         after.status = ItemStatus::kApproved;
@@ -835,7 +928,7 @@ void Service::Publish(const org::Actor& actor, std::int64_t item_id, std::option
     const auto& principal = RequirePrincipal(actor);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kBoard);
         RequireStatus(before, {ItemStatus::kApproved}, "đăng");
         std::int64_t now = clock_();
         Item after = before;
@@ -884,7 +977,7 @@ void Service::Withdraw(const org::Actor& actor, std::int64_t item_id, const std:
     org::ThrowIfInvalid(errors);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kBoard);
         RequireStatus(before, {ItemStatus::kPublished, ItemStatus::kScheduled}, "gỡ");
         Item after = before;
         after.status = ItemStatus::kWithdrawn;
@@ -911,7 +1004,7 @@ void Service::PublishRevision(const org::Actor& actor, std::int64_t item_id, std
     const auto& principal = RequirePrincipal(actor);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kBoard);
         RequireStatus(before, {ItemStatus::kPublished}, "đăng bản sửa của");
         auto pending = store_.PendingRevision(c, item_id);
         if (!pending) {
@@ -954,7 +1047,7 @@ void Service::DiscardRevision(const org::Actor& actor, std::int64_t item_id, std
     const auto& principal = RequirePrincipal(actor);
     database_.Write([&](db::Connection& c) {
         Item before = LoadItem(c, item_id);
-        RequireEditor(c, principal, before);
+        RequireRole(c, principal, before, SiteRole::kBoard);
         auto pending = store_.PendingRevision(c, item_id);
         if (!pending) {
             throw ServiceError(Kind::kConflict, kNoPending);
@@ -1060,7 +1153,7 @@ StoredMedia Service::UploadImage(const org::Actor& actor, std::int64_t site_id, 
     }
     org::ThrowIfInvalid(errors);
     database_.Read([&](db::Connection& c) {
-        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+        if (Reach(c, principal, LoadSite(c, site_id)).Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
     });
@@ -1135,7 +1228,7 @@ StoredMedia Service::UploadDocument(const org::Actor& actor, std::int64_t site_i
     stored.kind = "document";
     stored.name = name;
     stored.id = database_.WriteValue([&](db::Connection& c) {
-        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+        if (Reach(c, principal, LoadSite(c, site_id)).Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         auto id = c.Query("INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, caption, "
@@ -1159,7 +1252,7 @@ StoredMedia Service::AttachDocument(const org::Actor& actor, std::int64_t item_i
     const auto& principal = RequirePrincipal(actor);
     // The fields an edit of the item starts from: a published item's pending revision when there is one.
     auto editable = [&](db::Connection& c, const Item& item) {
-        RequireEditable(principal, SiteAccess(principal, LoadSite(c, item.site_id)), item);
+        RequireEditable(principal, Reach(c, principal, LoadSite(c, item.site_id)), item);
         if (item.status == ItemStatus::kPublished) {
             if (auto pending = store_.PendingRevision(c, item.id)) {
                 return EditableFields(pending->content);
@@ -1194,7 +1287,7 @@ std::vector<StoredMedia> Service::SiteMedia(const org::Principal& principal, std
                            {{"kind", "Loại tệp không hợp lệ (image hoặc document)."}});
     }
     auto media = database_.ReadValue([&](db::Connection& c) {
-        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+        if (Reach(c, principal, LoadSite(c, site_id)).Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         return store_.RecentMedia(c, site_id, kind, std::clamp<std::int64_t>(limit, 1, 500));
@@ -1209,7 +1302,7 @@ std::vector<StoredMedia> Service::SiteMedia(const org::Principal& principal, std
 std::vector<StoredMedia> Service::FindMedia(const org::Principal& principal, std::int64_t site_id,
                                             const std::vector<std::int64_t>& ids) {
     auto media = database_.ReadValue([&](db::Connection& c) {
-        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+        if (Reach(c, principal, LoadSite(c, site_id)).Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         return store_.FindMedia(c, ids);
@@ -1226,7 +1319,7 @@ std::vector<StoredMedia> Service::FindMedia(const org::Principal& principal, std
 std::vector<Teaser> Service::RelatedChoices(const org::Principal& principal, std::int64_t site_id,
                                             const std::vector<std::int64_t>& also, std::int64_t limit) {
     return database_.ReadValue([&](db::Connection& c) {
-        if (SiteAccess(principal, LoadSite(c, site_id)) == Access::kNone) {
+        if (Reach(c, principal, LoadSite(c, site_id)).Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
         auto choices = store_.RecentPublished(c, site_id, std::clamp<std::int64_t>(limit, 1, 500));
@@ -1246,18 +1339,40 @@ Item Service::GetItem(const org::Principal& principal, std::int64_t item_id) {
     return database_.ReadValue([&](db::Connection& c) { return VisibleItem(c, principal, item_id); });
 }
 
+namespace {
+
+/// Who sees which of a site's items in the newsroom: editors of the whole site all of them; others their own and,
+/// for section editors, the items filed in their sections. Nothing to filter: no author.
+struct ItemScope {
+    std::optional<std::int64_t> author;
+    std::vector<std::int64_t> sections;
+};
+
+ItemScope ScopeOf(const SiteDesk& desk, const org::Principal& principal) {
+    ItemScope scope;
+    if (desk.role >= SiteRole::kEditor) {
+        return scope;
+    }
+    scope.author = principal.account_id;
+    for (const auto& [section, role] : desk.section_roles) {
+        if (role >= SiteRole::kEditor) {
+            scope.sections.push_back(section);
+        }
+    }
+    return scope;
+}
+
+}  // namespace
+
 org::Page<Item> Service::ListItems(const org::Principal& principal, std::int64_t site_id, ItemQuery query) {
     query.per_page = std::clamp<std::int64_t>(query.per_page, 1, 200);
     return database_.ReadValue([&](db::Connection& c) {
-        Access access = SiteAccess(principal, LoadSite(c, site_id));
-        if (access == Access::kNone) {
+        SiteDesk desk = Reach(c, principal, LoadSite(c, site_id));
+        if (desk.Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
-        std::optional<std::int64_t> author;
-        if (access == Access::kContributor) {
-            author = principal.account_id;
-        }
-        return store_.ListItems(c, site_id, query, author);
+        ItemScope scope = ScopeOf(desk, principal);
+        return store_.ListItems(c, site_id, query, scope.author, scope.sections);
     });
 }
 
@@ -1270,23 +1385,14 @@ std::vector<ItemEvent> Service::History(const org::Principal& principal, std::in
 
 // The newsroom's reads
 
-namespace {
-
-SiteRole RoleOf(bool editor, bool contributor) {
-    return editor ? SiteRole::kEditor : contributor ? SiteRole::kContributor : SiteRole::kNone;
-}
-
-}  // namespace
-
 std::vector<SiteDesk> Service::Desks(const org::Principal& principal) {
     return database_.ReadValue([&](db::Connection& c) {
         std::vector<SiteDesk> desks;
         for (Site& site : store_.AllSites(c)) {
             site.unit_path = org_.FindUnitPath(c, site.unit_id).value_or("");
-            Access access = SiteAccess(principal, site);
-            if (access != Access::kNone) {
-                desks.push_back(SiteDesk{std::move(site),
-                                         RoleOf(access == Access::kEditor, access == Access::kContributor)});
+            SiteDesk desk = Reach(c, principal, std::move(site));
+            if (desk.Most() != SiteRole::kNone) {
+                desks.push_back(std::move(desk));
             }
         }
         return desks;
@@ -1295,33 +1401,150 @@ std::vector<SiteDesk> Service::Desks(const org::Principal& principal) {
 
 SiteDesk Service::Desk(const org::Principal& principal, std::int64_t site_id) {
     return database_.ReadValue([&](db::Connection& c) {
-        Site site = LoadSite(c, site_id);
-        Access access = SiteAccess(principal, site);
-        if (access == Access::kNone) {
+        SiteDesk desk = Reach(c, principal, LoadSite(c, site_id));
+        if (desk.Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
-        return SiteDesk{std::move(site), RoleOf(access == Access::kEditor, access == Access::kContributor)};
+        return desk;
     });
 }
 
 std::vector<std::pair<ItemStatus, std::int64_t>> Service::CountItems(const org::Principal& principal,
                                                                      std::int64_t site_id) {
     return database_.ReadValue([&](db::Connection& c) {
-        Access access = SiteAccess(principal, LoadSite(c, site_id));
-        if (access == Access::kNone) {
+        SiteDesk desk = Reach(c, principal, LoadSite(c, site_id));
+        if (desk.Most() == SiteRole::kNone) {
             throw ServiceError(Kind::kForbidden, "Bạn không phải cộng tác viên hay biên tập viên của trang này.");
         }
-        std::optional<std::int64_t> author;
-        if (access == Access::kContributor) {
-            author = principal.account_id;
-        }
-        auto found = store_.CountItems(c, site_id, author);
+        ItemScope scope = ScopeOf(desk, principal);
+        auto found = store_.CountItems(c, site_id, scope.author, scope.sections);
         std::vector<std::pair<ItemStatus, std::int64_t>> counts;
         for (ItemStatus status : kAllStatuses) {
             auto hit = std::find_if(found.begin(), found.end(), [&](const auto& pair) { return pair.first == status; });
             counts.emplace_back(status, hit == found.end() ? 0 : hit->second);
         }
         return counts;
+    });
+}
+
+// Roles on a site and its sections
+
+std::vector<SiteRoleGrant> Service::SiteRoles(const org::Principal& principal, std::int64_t site_id) {
+    return database_.ReadValue([&](db::Connection& c) {
+        SiteDesk desk = RequireOnSite(c, principal, site_id, SiteRole::kEditor,
+                                      "Chỉ biên tập viên và ban biên tập của trang mới xem được danh sách này.");
+        auto stored = store_.SiteRoles(c, site_id, std::nullopt);
+        std::vector<std::int64_t> ids;
+        for (const auto& held : stored) {
+            ids.push_back(held.account_id);
+        }
+        auto accounts = org_.AccountRefs(c, ids);
+        auto sections = store_.Sections(c, site_id);
+        std::vector<SiteRoleGrant> grants;
+        for (const auto& held : stored) {
+            SiteRoleGrant grant;
+            grant.id = held.id;
+            auto account = std::find_if(accounts.begin(), accounts.end(),
+                                        [&](const org::AccountRef& a) { return a.id == held.account_id; });
+            if (account != accounts.end()) {
+                grant.account = *account;
+            }
+            grant.role = ParseSiteRole(held.role).value_or(SiteRole::kNone);
+            grant.section_id = held.section_id;
+            if (held.section_id) {
+                auto section = std::find_if(sections.begin(), sections.end(),
+                                            [&](const Section& s) { return s.id == *held.section_id; });
+                grant.section_name = section == sections.end() ? "" : section->name;
+            }
+            grants.push_back(std::move(grant));
+        }
+        for (auto [org_role, role] : {std::pair{org::Role::kEditor, SiteRole::kEditor},
+                                      std::pair{org::Role::kContributor, SiteRole::kContributor}}) {
+            for (auto& account : org_.AccountsGranted(c, org_role, desk.site.unit_id)) {
+                SiteRoleGrant grant;
+                grant.account = std::move(account);
+                grant.role = role;
+                grants.push_back(std::move(grant));
+            }
+        }
+        return grants;
+    });
+}
+
+std::int64_t Service::GrantSiteRole(const org::Actor& actor, std::int64_t site_id, const std::string& raw_login,
+                                    SiteRole role, std::optional<std::int64_t> section_id) {
+    std::string login = Trim(raw_login);
+    if (login.empty()) {
+        throw ServiceError(Kind::kInvalid, "Hãy nhập tên đăng nhập.", {{"login", "Hãy nhập tên đăng nhập."}});
+    }
+    if (role == SiteRole::kNone) {
+        throw ServiceError(Kind::kInvalid, "Hãy chọn vai trò.", {{"role", "Hãy chọn vai trò."}});
+    }
+    return database_.WriteValue([&](db::Connection& c) {
+        // The command line (no principal) sets up demo and first boards.
+        if (actor.principal != nullptr) {
+            RequireOnSite(c, *actor.principal, site_id, SiteRole::kBoard,
+                          "Chỉ ban biên tập của trang mới được giao vai trò biên tập.");
+        } else {
+            LoadSite(c, site_id);
+        }
+        auto account = org_.FindAccountRef(c, login);
+        if (!account) {
+            throw ServiceError(Kind::kInvalid, "Không có tài khoản \"" + login + "\".",
+                               {{"login", "Không có tài khoản \"" + login + "\"."}});
+        }
+        std::string section_name;
+        if (section_id) {
+            auto section = store_.FindSection(c, *section_id);
+            if (!section || section->site_id != site_id) {
+                throw ServiceError(Kind::kInvalid, "Chuyên mục không thuộc trang này.",
+                                   {{"section_id", "Chuyên mục không thuộc trang này."}});
+            }
+            section_name = section->name;
+        }
+        Store::StoredSiteRole held;
+        held.account_id = account->id;
+        held.section_id = section_id;
+        held.role = std::string(SiteRoleName(role));
+        std::int64_t now = clock_();
+        std::int64_t id = 0;
+        try {
+            id = store_.InsertSiteRole(c, site_id, held, now);
+        } catch (const db::Error& error) {
+            if (error.Kind() == db::ErrorKind::kUniqueViolation) {
+                throw ServiceError(Kind::kConflict, "Tài khoản này đã có vai trò đó.");
+            }
+            throw;
+        }
+        Audit(c, actor, "portal.site_role.grant", "site_role", id, "null",
+              json::serialize(json::object{{"site_id", site_id},
+                                           {"account_id", account->id},
+                                           {"login", account->login},
+                                           {"role", held.role},
+                                           {"section_id", section_id ? json::value(*section_id) : json::value(nullptr)},
+                                           {"section_name", section_name}}),
+              now);
+        return id;
+    });
+}
+
+void Service::RevokeSiteRole(const org::Actor& actor, std::int64_t site_id, std::int64_t grant_id) {
+    const auto& principal = RequirePrincipal(actor);
+    database_.Write([&](db::Connection& c) {
+        RequireOnSite(c, principal, site_id, SiteRole::kBoard,
+                      "Chỉ ban biên tập của trang mới được thu hồi vai trò biên tập.");
+        auto stored = store_.SiteRoles(c, site_id, std::nullopt);
+        auto held = std::find_if(stored.begin(), stored.end(), [&](const auto& r) { return r.id == grant_id; });
+        if (held == stored.end() || !store_.DeleteSiteRole(c, site_id, grant_id)) {
+            throw ServiceError(Kind::kNotFound, "Không tìm thấy vai trò này trên trang.");
+        }
+        Audit(c, actor, "portal.site_role.revoke", "site_role", grant_id,
+              json::serialize(json::object{{"site_id", site_id},
+                                           {"account_id", held->account_id},
+                                           {"role", held->role},
+                                           {"section_id", held->section_id ? json::value(*held->section_id)
+                                                                            : json::value(nullptr)}}),
+              "null", clock_());
     });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,13 +48,38 @@ inline constexpr std::size_t kMaxAttachments = 20;
 /// Most related items of an item.
 inline constexpr std::size_t kMaxRelatedItems = 10;
 
-/// What one person may do on a site; the newsroom offers actions by it, and the service checks again.
-enum class SiteRole { kNone, kContributor, kEditor };
+/// What one person may do on a site or on a section of it, each role what the one before it may and more:
+/// contributors write drafts, editors approve or return them and edit any item, the board (ban biên tập)
+/// publishes, schedules, withdraws and corrects, and keeps the site's settings, sections and roles. The
+/// newsroom offers actions by it, and the service checks again.
+enum class SiteRole { kNone, kContributor, kEditor, kBoard };
+
+/// Machine name ("board") and Vietnamese label ("Ban biên tập") of a role.
+std::string_view SiteRoleName(SiteRole role);
+std::string_view SiteRoleLabel(SiteRole role);
+/// Parses "contributor", "editor" or "board".
+std::optional<SiteRole> ParseSiteRole(std::string_view name);
 
 /// A site with what one person may do on it.
 struct SiteDesk {
     Site site;
+    SiteRole role = SiteRole::kNone;  ///< held on the whole site
+    /// Higher roles held on some sections only, each section's subsections included.
+    std::map<std::int64_t, SiteRole> section_roles;
+
+    /// The role that holds on an item filed in the section.
+    SiteRole On(std::int64_t section_id) const;
+    /// The highest role held anywhere on the site.
+    SiteRole Most() const;
+};
+
+/// A role held on a site or on one of its sections, as the newsroom lists them.
+struct SiteRoleGrant {
+    std::int64_t id = 0;  ///< 0: held through a grant on the site's unit, kept with the accounts
+    org::AccountRef account;
     SiteRole role = SiteRole::kNone;
+    std::optional<std::int64_t> section_id;  ///< absent: the whole site
+    std::string section_name;
 };
 
 /// One site's "Thông tin tuyên vận" column, where other sites send items.
@@ -133,6 +159,15 @@ public:
     /// An editor of the site (or an administrator) changes its name, tagline, own host name and logo (a
     /// picture uploaded to the site); `version` is the one the form was built from (stale: kConflict).
     void UpdateSite(const org::Actor& actor, std::int64_t site_id, std::int64_t version, const SiteSettings& settings);
+    /// Who holds which role on the site: the roles stored for the site and its sections, then the editors and
+    /// contributors granted on its unit. For the site's editors and board.
+    std::vector<SiteRoleGrant> SiteRoles(const org::Principal& principal, std::int64_t site_id);
+    /// The site's board (or an administrator, or the command line) gives the account with `login` a role on the
+    /// whole site or on one of its sections (and its subsections); the same role twice is kConflict.
+    std::int64_t GrantSiteRole(const org::Actor& actor, std::int64_t site_id, const std::string& login, SiteRole role,
+                               std::optional<std::int64_t> section_id);
+    /// The site's board (or an administrator) takes a stored role back.
+    void RevokeSiteRole(const org::Actor& actor, std::int64_t site_id, std::int64_t grant_id);
     /// A site, public.
     Site GetSite(std::int64_t site_id);
     /// A site's sections in display order, public.
@@ -218,15 +253,18 @@ public:
     std::vector<OutreachColumn> OutreachColumns();
 
 private:
-    enum class Access { kNone, kContributor, kEditor };
-
-    static Access SiteAccess(const org::Principal& principal, const Site& site);
+    /// What the principal may do on the site: grants on its unit, then the roles stored for it and its sections.
+    SiteDesk Reach(db::Connection& c, const org::Principal& principal, Site site) const;
+    /// Refuses unless the principal holds at least `role` on the whole site.
+    SiteDesk RequireOnSite(db::Connection& c, const org::Principal& principal, std::int64_t site_id, SiteRole role,
+                           const char* message) const;
     static const org::Principal& RequirePrincipal(const org::Actor& actor);
     Site LoadSite(db::Connection& c, std::int64_t site_id) const;
     Item LoadItem(db::Connection& c, std::int64_t item_id) const;
     /// The item and its site, when the principal may see it; otherwise throws.
     Item VisibleItem(db::Connection& c, const org::Principal& principal, std::int64_t item_id) const;
-    void RequireEditor(db::Connection& c, const org::Principal& principal, const Item& item) const;
+    /// Refuses unless the principal holds at least `role` on the item's section.
+    void RequireRole(db::Connection& c, const org::Principal& principal, const Item& item, SiteRole role) const;
     void CheckPlacement(db::Connection& c, std::int64_t site_id, std::int64_t section_id,
                         const std::vector<std::int64_t>& extra_section_ids) const;
     /// Stores the move from `before` to `after`, its event and audit entry, and updates the search index.
@@ -238,7 +276,7 @@ private:
     /// kind, or a related item that is not published or is the item itself).
     void CheckMedia(db::Connection& c, std::int64_t site_id, std::int64_t item_id, const ItemFields& fields) const;
     /// Checks who may edit the item in its status; throws kForbidden or kConflict.
-    void RequireEditable(const org::Principal& principal, Access access, const Item& item) const;
+    void RequireEditable(const org::Principal& principal, const SiteDesk& desk, const Item& item) const;
     /// Writes validated fields over `before` at `version`: the item itself, or its pending revision when published.
     void SaveFields(db::Connection& c, const org::Actor& actor, const Item& before, std::int64_t version,
                     const ItemFields& fields, std::int64_t now);

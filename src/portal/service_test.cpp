@@ -56,6 +56,9 @@ protected:
         contributor_ = SignIn("ctv.batxat", org::Role::kContributor, "082");
         other_contributor_ = SignIn("ctv2.batxat", org::Role::kContributor, "082");
         province_editor_ = SignIn("bientap.tinh", org::Role::kEditor, "10");
+        // These editors also sit on their site's board, which publishes.
+        portal_.GrantSiteRole(As(admin_), district_site_, "bientap.batxat", SiteRole::kBoard, std::nullopt);
+        portal_.GrantSiteRole(As(admin_), province_site_, "bientap.tinh", SiteRole::kBoard, std::nullopt);
     }
 
     org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
@@ -268,6 +271,101 @@ TEST_P(PortalTest, EditorialRolesHoldOnlyOnTheirOwnSite) {
     portal_.Withdraw(As(editor_), id, "");
     ExpectError([&] { portal_.UpdateDraft(As(editor_), id, portal_.GetItem(editor_, id).version, Fields("Sửa")); },
                 Kind::kConflict);
+}
+
+TEST_P(PortalTest, RolesHoldOnTheirSectionAndOnlyTheBoardPublishes) {
+    auto culture = portal_.CreateSection(As(editor_), district_site_, std::nullopt, "Văn hóa");
+    auto grassroots = portal_.CreateSection(As(editor_), district_site_, news_, "Tin cơ sở");
+    // Accounts with no editorial grant on the unit: their roles come from the site's list only.
+    auto culture_writer = SignIn("ctv.vanhoa", org::Role::kViewer, "082");
+    auto news_editor = SignIn("bt.tintuc", org::Role::kViewer, "082");
+    auto news_board = SignIn("bbt.tintuc", org::Role::kViewer, "082");
+    auto plain_editor = SignIn("bt.batxat", org::Role::kEditor, "082");
+    portal_.GrantSiteRole(As(editor_), district_site_, "ctv.vanhoa", SiteRole::kContributor, culture);
+    portal_.GrantSiteRole(As(editor_), district_site_, "bt.tintuc", SiteRole::kEditor, news_);
+    auto board_grant = portal_.GrantSiteRole(As(editor_), district_site_, "bbt.tintuc", SiteRole::kBoard, news_);
+
+    // A section contributor writes for that section only.
+    auto culture_item = portal_.CreateDraft(As(culture_writer), district_site_, culture, Fields("Lễ hội xuống đồng"));
+    ExpectError([&] { portal_.CreateDraft(As(culture_writer), district_site_, news_, Fields("Tin khác")); },
+                Kind::kForbidden, "section_id");
+    EXPECT_EQ(portal_.Desk(culture_writer, district_site_).role, SiteRole::kNone);
+    EXPECT_EQ(portal_.Desk(culture_writer, district_site_).Most(), SiteRole::kContributor);
+    ExpectError([&] { portal_.Desk(culture_writer, province_site_); }, Kind::kForbidden);
+    portal_.Submit(As(culture_writer), culture_item);
+
+    // A section editor sees and decides the items of the section and of its subsections, and nothing else.
+    auto news_item = Draft(contributor_, "Tin thời sự huyện");
+    auto grassroots_item = portal_.CreateDraft(As(contributor_), district_site_, grassroots, Fields("Tin cơ sở xã"));
+    portal_.Submit(As(contributor_), news_item);
+    portal_.Submit(As(contributor_), grassroots_item);
+    EXPECT_EQ(portal_.Desk(news_editor, district_site_).On(grassroots), SiteRole::kEditor);
+    auto listed = portal_.ListItems(news_editor, district_site_, {});
+    EXPECT_EQ(listed.total, 2);
+    for (const auto& item : listed.items) {
+        EXPECT_NE(item.id, culture_item);
+    }
+    ExpectError([&] { portal_.GetItem(news_editor, culture_item); }, Kind::kForbidden);
+    ExpectError([&] { portal_.Approve(As(news_editor), culture_item); }, Kind::kForbidden);
+    portal_.Approve(As(news_editor), grassroots_item);
+    portal_.Approve(As(news_editor), news_item);
+
+    // Editors approve; only the board publishes, withdraws and corrects.
+    ExpectError([&] { portal_.Publish(As(news_editor), news_item, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.Publish(As(plain_editor), news_item, std::nullopt); }, Kind::kForbidden);
+    portal_.Publish(As(news_board), news_item, std::nullopt);
+    EXPECT_EQ(portal_.GetItem(editor_, news_item).status, ItemStatus::kPublished);
+    ExpectError([&] { portal_.Withdraw(As(plain_editor), news_item, ""); }, Kind::kForbidden);
+    // An editor's correction waits for the board.
+    portal_.UpdateDraft(As(plain_editor), news_item, portal_.GetItem(editor_, news_item).version,
+                        Fields("Tin thời sự huyện (đính chính)"));
+    ExpectError([&] { portal_.PublishRevision(As(plain_editor), news_item, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.DiscardRevision(As(news_editor), news_item, std::nullopt); }, Kind::kForbidden);
+    portal_.PublishRevision(As(news_board), news_item, std::nullopt);
+    EXPECT_EQ(portal_.GetItem(editor_, news_item).title, "Tin thời sự huyện (đính chính)");
+    // The section's board has no say on other sections, nor on the site's settings, sections or roles.
+    portal_.Approve(As(plain_editor), culture_item);
+    ExpectError([&] { portal_.Publish(As(news_board), culture_item, std::nullopt); }, Kind::kForbidden);
+    ExpectError([&] { portal_.CreateSection(As(news_board), district_site_, std::nullopt, "Thể thao"); },
+                Kind::kForbidden);
+    ExpectError([&] { portal_.CreateSection(As(plain_editor), district_site_, std::nullopt, "Thể thao"); },
+                Kind::kForbidden);
+    ExpectError([&] { portal_.UpdateSite(As(plain_editor), district_site_, 1, SiteSettings{"Tên mới", "", "", {}}); },
+                Kind::kForbidden);
+    ExpectError(
+        [&] { portal_.GrantSiteRole(As(plain_editor), district_site_, "ctv2.batxat", SiteRole::kBoard, std::nullopt); },
+        Kind::kForbidden);
+
+    // Bad grants are refused with a reason; a revoked role stops at once.
+    ExpectError([&] { portal_.GrantSiteRole(As(editor_), district_site_, "khong-co", SiteRole::kEditor, news_); },
+                Kind::kInvalid, "login");
+    auto province_section = portal_.Sections(province_site_)[0].id;
+    ExpectError(
+        [&] { portal_.GrantSiteRole(As(editor_), district_site_, "bt.tintuc", SiteRole::kEditor, province_section); },
+        Kind::kInvalid, "section_id");
+    ExpectError([&] { portal_.GrantSiteRole(As(editor_), district_site_, "bt.tintuc", SiteRole::kEditor, news_); },
+                Kind::kConflict);
+    auto roles = portal_.SiteRoles(plain_editor, district_site_);
+    auto held = [&](const std::string& login, SiteRole role) {
+        return std::count_if(roles.begin(), roles.end(), [&](const SiteRoleGrant& grant) {
+            return grant.account.login == login && grant.role == role;
+        });
+    };
+    EXPECT_EQ(held("bbt.tintuc", SiteRole::kBoard), 1);
+    EXPECT_EQ(held("bt.batxat", SiteRole::kEditor), 1) << "editors granted on the unit are listed too";
+    EXPECT_EQ(held("ctv.batxat", SiteRole::kContributor), 1);
+    ExpectError([&] { portal_.SiteRoles(culture_writer, district_site_); }, Kind::kForbidden);
+    portal_.RevokeSiteRole(As(editor_), district_site_, board_grant);
+    ExpectError([&] { portal_.Withdraw(As(news_board), news_item, ""); }, Kind::kForbidden);
+    ExpectError([&] { portal_.RevokeSiteRole(As(editor_), district_site_, board_grant); }, Kind::kNotFound);
+    std::int64_t audited = db_.Get().ReadValue([&](db::Connection& c) {
+        std::int64_t count = 0;
+        for (const auto& entry : audit::Recent(c, 200)) {
+            count += entry.change.action.starts_with("portal.site_role.") ? 1 : 0;
+        }
+        return count;
+    });
+    EXPECT_EQ(audited, 2 + 3 + 1) << "two grants in SetUp, three here, one revoke";
 }
 
 TEST_P(PortalTest, ContributorsSeeOnlyTheirOwnItems) {

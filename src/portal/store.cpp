@@ -420,15 +420,34 @@ bool Store::Transition(db::Connection& c, const Item& item, ItemStatus from, std
                .Affected() == 1;
 }
 
+namespace {
+
+/// " AND (author OR section in …)": an author's items, and the items of the sections they edit.
+std::string OwnOrSections(std::vector<Value>& params, std::string_view prefix, std::int64_t author_id,
+                          const std::vector<std::int64_t>& sections) {
+    std::string clause = " AND (" + std::string(prefix) + "author_account_id = " + Param(params, author_id);
+    if (!sections.empty()) {
+        clause += " OR " + std::string(prefix) + "section_id IN (";
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            clause += (i == 0 ? "" : ", ") + Param(params, sections[i]);
+        }
+        clause += ")";
+    }
+    return clause + ")";
+}
+
+}  // namespace
+
 org::Page<Item> Store::ListItems(db::Connection& c, std::int64_t site_id, const ItemQuery& query,
-                                 std::optional<std::int64_t> author_id) const {
+                                 std::optional<std::int64_t> author_id,
+                                 const std::vector<std::int64_t>& also_sections) const {
     std::vector<Value> params;
     std::string where = " WHERE i.site_id = " + Param(params, site_id);
     if (query.status) {
         where += " AND i.status = " + Param(params, std::string(StatusName(*query.status)));
     }
     if (author_id) {
-        where += " AND i.author_account_id = " + Param(params, *author_id);
+        where += OwnOrSections(params, "i.", *author_id, also_sections);
     }
     org::Page<Item> page;
     page.page = std::max<std::int64_t>(query.page, 1);
@@ -536,6 +555,41 @@ std::vector<std::int64_t> Store::Place(db::Connection& c, const Item& item) cons
     std::sort(sites.begin(), sites.end());
     sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
     return sites;
+}
+
+std::vector<Store::StoredSiteRole> Store::SiteRoles(db::Connection& c, std::int64_t site_id,
+                                                  std::optional<std::int64_t> account_id) const {
+    std::vector<Value> params{site_id};
+    std::string sql = "SELECT id, account_id, section_id, role FROM site_roles WHERE site_id = $1";
+    if (account_id) {
+        sql += " AND account_id = " + Param(params, *account_id);
+    }
+    auto rows = c.Query(sql + " ORDER BY id", params);
+    std::vector<StoredSiteRole> roles;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        StoredSiteRole role;
+        role.id = rows.Int(i, 0);
+        role.account_id = rows.Int(i, 1);
+        if (!rows.IsNull(i, 2)) {
+            role.section_id = rows.Int(i, 2);
+        }
+        role.role = rows.String(i, 3);
+        roles.push_back(std::move(role));
+    }
+    return roles;
+}
+
+std::int64_t Store::InsertSiteRole(db::Connection& c, std::int64_t site_id, const StoredSiteRole& role,
+                                   std::int64_t now) const {
+    return c
+        .Query("INSERT INTO site_roles (account_id, site_id, section_id, role, created_at) VALUES ($1, $2, $3, $4, $5) "
+               "RETURNING id",
+               {role.account_id, site_id, db::Nullable(role.section_id), role.role, now})
+        .Int(0, 0);
+}
+
+bool Store::DeleteSiteRole(db::Connection& c, std::int64_t site_id, std::int64_t id) const {
+    return c.Query("DELETE FROM site_roles WHERE id = $1 AND site_id = $2", {id, site_id}).Affected() == 1;
 }
 
 std::vector<std::int64_t> Store::Unplace(db::Connection& c, std::int64_t item_id) const {
@@ -722,11 +776,12 @@ std::vector<Site> Store::AllSites(db::Connection& c) const {
 }
 
 std::vector<std::pair<ItemStatus, std::int64_t>> Store::CountItems(db::Connection& c, std::int64_t site_id,
-                                                                   std::optional<std::int64_t> author_id) const {
+                                                                   std::optional<std::int64_t> author_id,
+                                                                   const std::vector<std::int64_t>& also_sections) const {
     std::vector<Value> params{site_id};
     std::string sql = "SELECT status, COUNT(*) FROM items WHERE site_id = $1";
     if (author_id) {
-        sql += " AND author_account_id = " + Param(params, *author_id);
+        sql += OwnOrSections(params, "", *author_id, also_sections);
     }
     auto rows = c.Query(sql + " GROUP BY status", params);
     std::vector<std::pair<ItemStatus, std::int64_t>> counts;

@@ -40,8 +40,11 @@ public:
     /// Moves the item from `from` to `item.status` with its dates and HTML; false when it is no longer in `from`.
     bool Transition(db::Connection& c, const Item& item, ItemStatus from, std::int64_t now) const;
     /// One page of a site's items, newest change first, without bodies; only `author_id`'s when given.
+    /// One page of the site's items. With `author_id`, only that author's items and, when `also_sections` is not
+    /// empty, the items filed in those sections.
     org::Page<Item> ListItems(db::Connection& c, std::int64_t site_id, const ItemQuery& query,
-                              std::optional<std::int64_t> author_id) const;
+                              std::optional<std::int64_t> author_id,
+                              const std::vector<std::int64_t>& also_sections) const;
     /// Writes the editable fields and the HTML of a published item when the stored version is `item.version`
     /// and it is still published; false otherwise.
     bool UpdatePublishedText(db::Connection& c, const Item& item, std::int64_t now) const;
@@ -97,15 +100,32 @@ public:
     /// Lists a published item on its sections and their sites (and only those); returns every site
     /// that listed it before or lists it now, whose pages have changed.
     std::vector<std::int64_t> Place(db::Connection& c, const Item& item) const;
+    /// A role held on a site (no section) or on one section of it, as stored.
+    struct StoredSiteRole {
+        std::int64_t id = 0;
+        std::int64_t account_id = 0;
+        std::optional<std::int64_t> section_id;
+        std::string role;  ///< "contributor", "editor" or "board"
+    };
+    /// The site's stored roles, every account's when `account_id` is absent, in id order.
+    std::vector<StoredSiteRole> SiteRoles(db::Connection& c, std::int64_t site_id,
+                                          std::optional<std::int64_t> account_id) const;
+    /// Stores a role; the same one twice raises db::Error kUniqueViolation.
+    std::int64_t InsertSiteRole(db::Connection& c, std::int64_t site_id, const StoredSiteRole& role,
+                                std::int64_t now) const;
+    /// Removes one of the site's roles; false when it has no such role.
+    bool DeleteSiteRole(db::Connection& c, std::int64_t site_id, std::int64_t id) const;
     /// Takes an item off every list; returns the sites that listed it.
     std::vector<std::int64_t> Unplace(db::Connection& c, std::int64_t item_id) const;
 
     // The newsroom's reads
     /// Every site, oldest first (unit paths are not filled in).
     std::vector<Site> AllSites(db::Connection& c) const;
-    /// The number of the site's items per status that has any; only `author_id`'s when given.
+    /// The number of the site's items per status that has any; with `author_id`, only that author's and the
+    /// items filed in `also_sections`.
     std::vector<std::pair<ItemStatus, std::int64_t>> CountItems(db::Connection& c, std::int64_t site_id,
-                                                                std::optional<std::int64_t> author_id) const;
+                                                                std::optional<std::int64_t> author_id,
+                                                                const std::vector<std::int64_t>& also_sections) const;
     /// Every site's "Thông tin tuyên vận" section, by site.
     std::vector<Section> OutreachSections(db::Connection& c) const;
 

@@ -36,6 +36,7 @@ const kPhone = { width: 360, height: 740 };
 
 const kContributor = { login: 'congtacvien', password: 'congtac-batxat-2026' };
 const kEditor = { login: 'bientap.batxat', password: 'bientap-batxat-2026' };
+const kBoard = { login: 'bbt.batxat', password: 'banbientap-batxat-2026' };
 const kSiteName = 'Trang thông tin điện tử Huyện ủy Bát Xát';
 const kSitePath = '/huyen-bat-xat';
 
@@ -365,7 +366,7 @@ describe('portal flow: write, approve, publish, find, read, rate', { timeout: 30
       assert.equal(await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).count(), 0);
     }));
 
-  test('the district editor approves the item and publishes it now', { timeout: kTestMs }, () => {
+  test('the district editor approves the item but may not publish it', { timeout: kTestMs }, () => {
     assert.ok(flow.item_id, 'the contributor\'s step must have created the item');
     return InContext({}, async (page) => {
       await SignIn(page, kEditor);
@@ -381,7 +382,18 @@ describe('portal flow: write, approve, publish, find, read, rate', { timeout: 30
       await Follow(page, page.getByRole('button', { name: 'Duyệt', exact: true }), /^\/quan-tri\/bai-viet\/\d+$/);
       await ExpectNotice(page, 'Đã duyệt bài viết.');
       await page.locator('.item-meta .badge').filter({ hasText: 'Đã duyệt' }).waitFor();
+      // Publishing is the board's.
+      assert.equal(await page.getByRole('button', { name: 'Đăng ngay', exact: true }).count(), 0);
+      assert.equal((await ItemJson(page, flow.item_id)).status, 'approved');
+    });
+  });
 
+  test('the district board publishes it now', { timeout: kTestMs }, () => {
+    assert.ok(flow.item_id, 'the editor\'s step must have approved the item');
+    return InContext({}, async (page) => {
+      await SignIn(page, kBoard);
+      await page.goto(`/quan-tri/bai-viet/${flow.item_id}`);
+      await ExpectHeading(page, kTitle);
       await Follow(page, page.getByRole('button', { name: 'Đăng ngay', exact: true }), /^\/quan-tri\/bai-viet\/\d+$/);
       await ExpectNotice(page, 'Đã đăng bài viết.');
       await page.locator('.item-meta .badge').filter({ hasText: 'Đã đăng' }).waitFor();

@@ -94,6 +94,9 @@ class Newsroom(unittest.TestCase):
         for login, role, unit in accounts:
             admin.json("POST", "/api/v1/accounts", {"login": login, "password": PASSWORD, "role": role,
                                                      "unit_id": unit}, expect=201)
+        # Both editors also sit on their site's board, which publishes.
+        for site, login in ((cls.province, "bientap.tinh"), (cls.district, "bientap.batxat")):
+            admin.json("POST", f"/api/v1/sites/{site['id']}/roles", {"login": login, "role": "board"}, expect=201)
         cls.editor = cls.client("bientap.tinh")
         cls.contributor = cls.client("ctv.tinh")
         cls.contributor2 = cls.client("ctv2.tinh")
@@ -583,6 +586,66 @@ class Newsroom(unittest.TestCase):
         self.assertEqual((still["title"], still["status"]), ("Thử CSRF", "draft"))
 
     # ---------- the pages ----------
+
+    def test_roles_per_section_and_only_the_board_publishes(self):
+        admin, site = self.admin, self.district["id"]
+        _, culture = admin.json("POST", f"/api/v1/sites/{site}/sections", {"name": "Văn hóa xã hội"}, expect=201)
+        for login, role in (("bt.vanhoa", "viewer"), ("bt.chi.duyet", "editor")):
+            admin.json("POST", "/api/v1/accounts", {"login": login, "password": PASSWORD, "role": role,
+                                                     "unit_id": self.district_unit}, expect=201)
+        board = self.district_editor
+        # The board gives roles through the site page's form; a bad login stays on the form with its message.
+        page = self.page(board, f"/quan-tri/trang/{site}")
+        self.assertIn("Giao vai trò", page)
+        token = csrf_of(page)
+        response = board.form(f"/quan-tri/trang/{site}/vai-tro",
+                              {"csrf_token": token, "login": "khong.co.ai", "role": "editor", "section_id": ""})
+        self.assertEqual(response.status, 422)
+        self.assertIn("Không có tài khoản", response.data.decode())
+        self.assertIn('value="khong.co.ai"', response.data.decode())
+        response = board.form(f"/quan-tri/trang/{site}/vai-tro", {"csrf_token": token, "login": "bt.vanhoa",
+                                                                  "role": "editor", "section_id": culture["id"]})
+        self.assertEqual(response.status, 303, response.data[:300])
+        self.assertIn("Đã giao vai trò", self.page(board, response.getheader("Location")))
+        self.assertEqual(board.form(f"/quan-tri/trang/{site}/vai-tro", {"login": "bt.vanhoa", "role": "board"}).status,
+                         403, "no CSRF token, nothing granted")
+        _, roles = board.json("GET", f"/api/v1/sites/{site}/roles", expect=200)
+        section_editor = [r for r in roles["items"] if r["login"] == "bt.vanhoa"]
+        self.assertEqual([(r["role"], r["section_id"]) for r in section_editor], [("editor", culture["id"])])
+        self.assertTrue(any(r["login"] == "bt.chi.duyet" and r["from_unit_grant"] for r in roles["items"]))
+
+        # A section editor decides the section's items only; a plain editor approves but cannot publish.
+        section_client, plain = self.client("bt.vanhoa"), self.client("bt.chi.duyet")
+        _, desk = section_client.json("GET", f"/api/v1/sites/{site}", expect=200)
+        self.assertEqual((desk["role"], desk["site_role"]), ("editor", None))
+        ours = self.draft(self.district_contributor, "Liên hoan văn nghệ quần chúng", site=site, section=culture["id"])
+        theirs = self.draft(self.district_contributor, "Tin thời sự huyện", site=site, section=self.district_news["id"])
+        for item in (ours, theirs):
+            self.district_contributor.json("POST", f"/api/v1/items/{item['id']}/submit", {}, expect=200)
+        _, listed = section_client.json("GET", f"/api/v1/sites/{site}/items", expect=200)
+        self.assertEqual([i["id"] for i in listed["items"]], [ours["id"]])
+        self.assertEqual(section_client.json("POST", f"/api/v1/items/{theirs['id']}/approve", {})[0], 403)
+        section_client.json("POST", f"/api/v1/items/{ours['id']}/approve", {}, expect=200)
+        plain.json("POST", f"/api/v1/items/{theirs['id']}/approve", {}, expect=200)
+        status, body = plain.json("POST", f"/api/v1/items/{theirs['id']}/publish", {})
+        self.assertEqual(status, 403)
+        self.assertIn("ban biên tập", body["error"]["message"])
+        item_page = self.page(plain, f"/quan-tri/bai-viet/{theirs['id']}")
+        self.assertNotIn(f'action="/quan-tri/bai-viet/{theirs["id"]}/dang"', item_page, "no publish button for editors")
+        self.assertIn(f'action="/quan-tri/bai-viet/{theirs["id"]}/dang"',
+                      self.page(board, f"/quan-tri/bai-viet/{theirs['id']}"))
+        self.assertNotIn("Giao vai trò", self.page(plain, f"/quan-tri/trang/{site}"), "only the board gives roles")
+        status, _ = plain.json("POST", f"/api/v1/sites/{site}/roles", {"login": "bt.vanhoa", "role": "board"})
+        self.assertEqual(status, 403)
+        board.json("POST", f"/api/v1/items/{theirs['id']}/publish", {}, expect=200)
+
+        # Taken back through the API, the section role is gone at once.
+        grant = section_editor[0]["id"]
+        board.json("DELETE", f"/api/v1/sites/{site}/roles/{grant}", expect=200)
+        self.assertEqual(section_client.json("GET", f"/api/v1/sites/{site}")[0], 403)
+        self.assertEqual(board.json("DELETE", f"/api/v1/sites/{site}/roles/{grant}")[0], 404)
+        self.assertEqual(section_client.json("POST", f"/api/v1/items/{ours['id']}/return",
+                                             {"comment": "Bổ sung ảnh."})[0], 403)
 
     def test_workflow_through_the_forms(self):
         ctv, editor = self.contributor, self.editor

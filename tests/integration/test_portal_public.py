@@ -16,7 +16,8 @@ import urllib.parse
 
 from harness import ENGINE, SOURCE, Client, Server, Store
 
-EDITOR = ("bientap", "bientap-laocai-2026")
+# The province site's board: publishes, withdraws and keeps the site's settings.
+EDITOR = ("bbt", "banbientap-laocai-2026")
 CONTRIBUTOR = ("ctv.tinh", "congtac-laocai-2026")
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) tuyenvan-tests"
 
@@ -380,7 +381,7 @@ class Uploads(PortalServer):
 
 class SharedItems(PortalServer):
     def test_an_item_sent_to_the_province_column_shows_on_both_sites_and_counts_per_site(self):
-        district_editor = self.signed(("bientap.batxat", "bientap-batxat-2026"))
+        district_editor = self.signed(("bbt.batxat", "banbientap-batxat-2026"))
         status, sites = district_editor.json("GET", "/api/v1/sites", expect=200)
         district = next(site for site in sites["items"] if site["slug"] == "huyen-bat-xat")
         status, sections = district_editor.json("GET", f"/api/v1/sites/{district['id']}/sections", expect=200)
@@ -433,7 +434,7 @@ class SiteSettings(PortalServer):
         bad = self.editor.request("PATCH", f"/api/v1/sites/{self.site['id']}",
                                   json_body={"host": "không hợp lệ", "version": updated["version"]})
         self.assertEqual(bad.status, 422)
-        district_editor = self.signed(("bientap.batxat", "bientap-batxat-2026"))
+        district_editor = self.signed(("bbt.batxat", "banbientap-batxat-2026"))
         foreign = district_editor.request("PATCH", f"/api/v1/sites/{self.site['id']}",
                                           json_body={"name": "Chiếm trang", "version": updated["version"]})
         self.assertIn(foreign.status, (403, 404))
