@@ -200,6 +200,10 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                 document.title = item.title;
                 document.body = item.sapo + "\n" + markdown::PlainText(item.body_md);
                 document.published_at_ms = article.published_at;
+                document.also_section_ids = item.extra_section_ids;
+                if (!item.extra_section_ids.empty() && site.id != sites.front().id) {
+                    document.also_site_ids.push_back(sites.front().id);  // shared to the province's column
+                }
                 search::Upsert(c, document);
                 ++summary.items;
             }

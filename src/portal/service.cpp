@@ -543,6 +543,16 @@ void Service::AfterChange(db::Connection& c, const org::Actor& actor, const Item
         document.title = after.title;
         document.body = after.sapo + "\n" + markdown::PlainText(after.body_md);
         document.published_at_ms = after.published_at.value_or(now);
+        // Found on the sites whose column it was sent to, and in every section that lists it.
+        document.also_section_ids = after.extra_section_ids;
+        for (std::int64_t section_id : after.extra_section_ids) {
+            auto section = store_.FindSection(c, section_id);
+            if (section && section->site_id != after.site_id &&
+                std::find(document.also_site_ids.begin(), document.also_site_ids.end(), section->site_id) ==
+                    document.also_site_ids.end()) {
+                document.also_site_ids.push_back(section->site_id);
+            }
+        }
         search::Upsert(c, document);
     } else if (before.status == ItemStatus::kPublished) {
         search::Remove(c, after.id);

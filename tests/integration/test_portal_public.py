@@ -407,6 +407,15 @@ class SharedItems(PortalServer):
         time.sleep(4)
         self.assertIn("4 lượt xem", self.get(f"/bai-viet/{item['slug']}-{item['id']}").data.decode())
         self.assertIn("1 lượt xem", self.get(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}").data.decode())
+        # Readers of the province's site find it by searching, in the whole site and in the column.
+        query = urllib.parse.quote("bat xat gui bai sang chuyen muc")
+        for path in (f"/tim-kiem?q={query}", f"/tim-kiem?q={query}&chuyen-muc=thong-tin-tuyen-van"):
+            page = re.sub(r"</?mark>", "", self.get(path).data.decode())
+            self.assertIn(title, page, path)
+            self.assertIn(f"/huyen-bat-xat/bai-viet/{item['slug']}-{item['id']}", page, path)
+        elsewhere = self.get(f"/huyen-bao-thang/tim-kiem?q={query}")
+        self.assertEqual(elsewhere.status, 200)
+        self.assertNotIn(title, re.sub(r"</?mark>", "", elsewhere.data.decode()), "not on a site it was not sent to")
 
 
 class SiteSettings(PortalServer):

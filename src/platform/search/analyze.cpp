@@ -250,7 +250,7 @@ std::vector<Term> ParseQuery(std::string_view input) {
 
 std::string Fts5Expression(const std::vector<Term>& terms, std::string_view columns, bool exact) {
     std::string out(columns);
-    out += " : (";
+    out += columns.empty() ? "(" : " : (";
     for (std::size_t t = 0; t < terms.size(); ++t) {
         if (t > 0) {
             out += " AND ";

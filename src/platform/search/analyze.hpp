@@ -62,7 +62,8 @@ inline constexpr std::size_t kMaxPhraseWords = 12;
 /// Duplicate terms are dropped. An empty result means the query finds nothing.
 std::vector<Term> ParseQuery(std::string_view input);
 
-/// FTS5 expression over `columns` ("{a b}") requiring every term: `{a b} : ("w1" AND "w2 w3")`.
+/// FTS5 expression over `columns` ("{a b}", or "" for every column) requiring every term:
+/// `{a b} : ("w1" AND "w2 w3")`.
 /// Every word is quoted, so FTS5 operators in the input are plain words or gone.
 std::string Fts5Expression(const std::vector<Term>& terms, std::string_view columns, bool exact);
 

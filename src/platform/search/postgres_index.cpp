@@ -23,7 +23,19 @@ CREATE TABLE IF NOT EXISTS search_docs (
 );
 CREATE INDEX IF NOT EXISTS search_docs_site ON search_docs (site_id, section_id, published_at);
 CREATE INDEX IF NOT EXISTS search_docs_folded ON search_docs USING GIN (folded);
+-- Other sites and sections that list the document (an item shared to another site's column).
+ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS also_sites BIGINT[] NOT NULL DEFAULT '{}';
+ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS also_sections BIGINT[] NOT NULL DEFAULT '{}';
 )sql";
+
+// An array literal of ids: "{1,2}".
+std::string IdArray(const std::vector<std::int64_t>& ids) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        out += (i == 0 ? "" : ",") + std::to_string(ids[i]);
+    }
+    return out + "}";
+}
 
 class PostgresIndex final : public Index {
 public:
@@ -35,13 +47,16 @@ public:
         std::vector<Token> title_words = Tokenize(title, kMaxTitleWords);
         std::vector<Token> body_words = Tokenize(body, kMaxBodyWords);
         connection.Query(
-            "INSERT INTO search_docs (id, site_id, section_id, published_at, title, body, folded, exact) "
-            "VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS tsvector), CAST($8 AS tsvector)) "
+            "INSERT INTO search_docs (id, site_id, section_id, published_at, title, body, folded, exact, also_sites, "
+            "also_sections) VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS tsvector), CAST($8 AS tsvector), "
+            "CAST($9 AS BIGINT[]), CAST($10 AS BIGINT[])) "
             "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, section_id = excluded.section_id, "
             "published_at = excluded.published_at, title = excluded.title, body = excluded.body, "
-            "folded = excluded.folded, exact = excluded.exact",
+            "folded = excluded.folded, exact = excluded.exact, also_sites = excluded.also_sites, "
+            "also_sections = excluded.also_sections",
             {document.id, document.site_id, document.section_id, document.published_at_ms, title, body,
-             TsVector(title_words, body_words, false), TsVector(title_words, body_words, true)});
+             TsVector(title_words, body_words, false), TsVector(title_words, body_words, true),
+             IdArray(document.also_site_ids), IdArray(document.also_section_ids)});
     }
 
     void Remove(db::Connection& connection, std::int64_t id) const override {
@@ -59,7 +74,12 @@ public:
             return "$" + std::to_string(params.size());
         };
         // The GIN index on `folded` finds the candidates; the filters narrow them.
-        std::string from = " FROM search_docs AS d WHERE d.folded @@ CAST($1 AS tsquery) AND d.site_id = $2";
+        std::string from = " FROM search_docs AS d WHERE d.folded @@ CAST($1 AS tsquery) AND "
+                           "(d.site_id = $2 OR $2 = ANY (d.also_sites))";
+        if (query.section_id) {
+            std::string section = param(*query.section_id);
+            from += " AND (d.section_id = " + section + " OR " + section + " = ANY (d.also_sections))";
+        }
         AppendFilters(from, query, param);
         Results results;
         results.total = connection.Query("SELECT COUNT(*)" + from, params).Int(0, 0);

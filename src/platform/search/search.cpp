@@ -49,9 +49,6 @@ Hit MakeHit(std::int64_t id, double score, std::string_view title, std::string_v
 }
 
 void AppendFilters(std::string& sql, const Query& query, const std::function<std::string(db::Value)>& param) {
-    if (query.section_id) {
-        sql += " AND d.section_id = " + param(*query.section_id);
-    }
     if (query.from_ms) {
         sql += " AND d.published_at >= " + param(*query.from_ms);
     }
@@ -61,21 +58,29 @@ void AppendFilters(std::string& sql, const Query& query, const std::function<std
 }
 
 void ReadHits(db::Connection& connection, const db::Rows& ranked, const std::vector<Term>& terms, Results& results) {
+    std::vector<std::pair<std::int64_t, double>> pairs;
+    for (std::size_t i = 0; i < ranked.Size(); ++i) {
+        pairs.emplace_back(ranked.Int(i, 0), ranked.Real(i, 1));
+    }
+    ReadHits(connection, pairs, terms, results);
+}
+
+void ReadHits(db::Connection& connection, const std::vector<std::pair<std::int64_t, double>>& ranked,
+              const std::vector<Term>& terms, Results& results) {
     std::vector<db::Value> ids;
     std::string list;
-    for (std::size_t i = 0; i < ranked.Size(); ++i) {
-        ids.emplace_back(ranked.Int(i, 0));
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        ids.emplace_back(ranked[i].first);
         list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
     }
     if (ids.empty()) {
         return;
     }
     db::Rows docs = connection.Query("SELECT id, title, body FROM search_docs WHERE id IN (" + list + ")", ids);
-    for (std::size_t i = 0; i < ranked.Size(); ++i) {
+    for (const auto& [id, score] : ranked) {
         for (std::size_t j = 0; j < docs.Size(); ++j) {
-            if (docs.Int(j, 0) == ranked.Int(i, 0)) {
-                results.hits.push_back(
-                    MakeHit(ranked.Int(i, 0), ranked.Real(i, 1), docs.Text(j, 1), docs.Text(j, 2), terms));
+            if (docs.Int(j, 0) == id) {
+                results.hits.push_back(MakeHit(id, score, docs.Text(j, 1), docs.Text(j, 2), terms));
                 break;
             }
         }

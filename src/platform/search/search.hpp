@@ -21,7 +21,7 @@ namespace tuyenvan::search {
 struct Document {
     /// Caller's id (the article id); one index entry per id.
     std::int64_t id = 0;
-    /// The portal site it belongs to; searches never cross sites.
+    /// The portal site it belongs to; a search finds it there (and on the sites below that list it).
     std::int64_t site_id = 0;
     /// The section within the site.
     std::int64_t section_id = 0;
@@ -31,6 +31,10 @@ struct Document {
     std::string body;
     /// Publication time, UTC epoch milliseconds.
     std::int64_t published_at_ms = 0;
+    /// Other sites that list it (an item shared to their "Thông tin tuyên vận" column): it is found there too.
+    std::vector<std::int64_t> also_site_ids{};
+    /// Further sections that list it, on its site or another: the section filter finds it in them too.
+    std::vector<std::int64_t> also_section_ids{};
 };
 
 /// A search request; `text` is raw user input and may hold anything.
@@ -39,7 +43,7 @@ struct Query {
     std::string text;
     /// The site searched.
     std::int64_t site_id = 0;
-    /// Restrict to one section.
+    /// Restrict to one section (the document's own, or one that also lists it).
     std::optional<std::int64_t> section_id{};
     /// Restrict to published_at_ms >= from_ms.
     std::optional<std::int64_t> from_ms{};

@@ -187,6 +187,35 @@ TEST_P(SearchTest, FiltersBySiteSectionAndDateRange) {
     EXPECT_EQ(other.hits[0].id, 4);
 }
 
+TEST_P(SearchTest, AWordSpelledLikeTheSiteWordMatchesTextOnly) {
+    // SQLite keeps the site as the word "s1" of each row; a query for that word finds only text that has it.
+    Put(1, "Tin tức trong tỉnh", "Nội dung không nhắc mã nào.");
+    Put(2, "Ký hiệu S1 trên bản đồ", "Bản đồ ghi ký hiệu s1 ở góc.");
+    EXPECT_EQ(Ids("s1"), std::vector<std::int64_t>{2});
+    EXPECT_EQ(Ids("\"ky hieu s1\""), std::vector<std::int64_t>{2});
+    EXPECT_EQ(Find(Query{.text = "s1 tin"}).total, 0);
+}
+
+TEST_P(SearchTest, ASharedDocumentIsFoundOnEverySiteAndInEverySectionThatListsIt) {
+    Document shared{7, kOtherSite, 30, "Hội nghị tuyên vận xã Y Tý", "Chia sẻ lên cột của tỉnh.", kJanuary2024};
+    shared.also_site_ids = {kSite};
+    shared.also_section_ids = {10};
+    db_.Get().Write([&](db::Connection& c) { Upsert(c, shared); });
+    Put(8, "Hội nghị tuyên vận của tỉnh", "Tin riêng của tỉnh.", 20);
+    EXPECT_EQ(Sorted(Ids("hoi nghi tuyen van")), (std::vector<std::int64_t>{7, 8}));
+    EXPECT_EQ(Find(Query{.text = "hoi nghi", .site_id = kOtherSite}).total, 1);
+    EXPECT_EQ(Find(Query{.text = "hoi nghi", .section_id = 10}).hits.at(0).id, 7);
+    EXPECT_EQ(Find(Query{.text = "hoi nghi", .section_id = 10}).total, 1);
+    EXPECT_EQ(Find(Query{.text = "hoi nghi", .site_id = kOtherSite, .section_id = 30}).total, 1);
+    EXPECT_EQ(Find(Query{.text = "hoi nghi", .section_id = 20}).total, 1);
+    // Taken off the other site's column, it is found on its own site only.
+    shared.also_site_ids.clear();
+    shared.also_section_ids.clear();
+    db_.Get().Write([&](db::Connection& c) { Upsert(c, shared); });
+    EXPECT_EQ(Ids("hoi nghi tuyen van"), std::vector<std::int64_t>{8});
+    EXPECT_EQ(Find(Query{.text = "y ty", .site_id = kOtherSite}).total, 1);
+}
+
 TEST_P(SearchTest, PagesCarryTheTotal) {
     for (int i = 1; i <= 5; ++i) {
         Put(i, "Tin số " + std::to_string(i), "", 10, kJanuary2024 + i * kDay);
