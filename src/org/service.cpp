@@ -488,6 +488,20 @@ std::vector<AccountRef> ReadAccountRefs(const db::Rows& rows) {
 
 }  // namespace
 
+std::map<std::int64_t, std::string> Service::UnitNames(db::Connection& c, const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::string> names;
+    auto snapshot = directory_.Current(c);
+    for (std::int64_t id : ids) {
+        for (const Unit& unit : snapshot->units) {
+            if (unit.id == id) {
+                names.emplace(id, unit.full_name);
+                break;
+            }
+        }
+    }
+    return names;
+}
+
 std::optional<AccountRef> Service::FindAccountRef(db::Connection& c, const std::string& login) {
     auto found = ReadAccountRefs(c.Query(std::string(kAccountRefSelect) + "WHERE a.login = $1", {login}));
     if (found.empty()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -124,6 +125,9 @@ public:
     /// The tree path of a unit ("/1/5/"), for other rooms' permission checks; nothing when unknown.
     /// Runs on the caller's connection, so it may be called inside the caller's transaction.
     std::optional<std::string> FindUnitPath(db::Connection& c, std::int64_t unit_id);
+    /// The full names of the units among `ids` ("Huyện Bát Xát"); unknown ids are left out. Runs on the caller's
+    /// connection.
+    std::map<std::int64_t, std::string> UnitNames(db::Connection& c, const std::vector<std::int64_t>& ids);
     /// The account with this login, for other rooms' forms; runs on the caller's connection.
     std::optional<AccountRef> FindAccountRef(db::Connection& c, const std::string& login);
     /// The accounts among `ids`, in id order; unknown ids are left out. Runs on the caller's connection.

@@ -155,6 +155,10 @@ constexpr std::string_view kAddItemViews =
     "INSERT INTO item_views (item_id, site_id, views) "
     "SELECT i.id, s.id, $3 FROM items i, sites s WHERE i.id = $1 AND s.id = $2 "
     "ON CONFLICT (item_id, site_id) DO UPDATE SET views = item_views.views + excluded.views";
+constexpr std::string_view kAddItemViewMonth =
+    "INSERT INTO item_view_months (item_id, site_id, month, views) "
+    "SELECT i.id, s.id, $3, $4 FROM items i, sites s WHERE i.id = $1 AND s.id = $2 "
+    "ON CONFLICT (item_id, site_id, month) DO UPDATE SET views = item_view_months.views + excluded.views";
 constexpr std::string_view kAddVisitDay =
     "INSERT INTO site_visit_days (site_id, day, visitors, views) "
     "SELECT id, $2, $3, $4 FROM sites WHERE id = $1 "
@@ -450,8 +454,11 @@ void Audience::Flush() {
                                       [](const auto& entry) { return entry.second == 0; });
 
         auto write = [&](db::Connection& c) {
+            // The month the flush runs in (yyyymm), for the column's monthly statistics.
+            const std::int64_t month = DayCode(today) / 100;
             for (const auto& [item, site, views] : item_views) {
                 c.Query(kAddItemViews, {item, site, views});
+                c.Query(kAddItemViewMonth, {item, site, month, views});
             }
 
             std::map<std::pair<std::int64_t, std::int64_t>, std::pair<std::int64_t, std::int64_t>> day_rows;

@@ -226,6 +226,10 @@ TEST_P(AudienceTest, ViewsFromEightThreadsAreCountedExactly) {
     for (std::size_t k = 0; k < 3; ++k) {
         EXPECT_EQ(StoredItemViews(items_[k]), expected[k]);
         EXPECT_EQ(ItemViews(audience, items_[k]), expected[k]);
+        // The month's figure (for the column's statistics) gets the same counts.
+        EXPECT_EQ(Scalar("SELECT COALESCE(SUM(views), 0) FROM item_view_months WHERE item_id = $1 AND month = $2",
+                         {items_[k], Today() / 100}),
+                  expected[k]);
     }
     EXPECT_EQ(DayViews(site_, Today()), expected_views * kThreads);
     EXPECT_EQ(DayVisitors(site_, Today()), kThreads * 50);

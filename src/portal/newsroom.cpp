@@ -173,6 +173,7 @@ std::string_view ActionLabel(std::string_view action) {
 void RegisterNewsroomRoutes(http::Router& router, const org::Web& web, Service& service) {
     newsroom::RegisterPages(router, web, service);
     newsroom::RegisterApi(router, web, service);
+    RegisterStatisticsRoutes(router, web, service);
 }
 
 }  // namespace tuyenvan::portal

@@ -444,6 +444,12 @@ Response SitesPage(const org::Web& web, Service& service, const org::Principal& 
     }
     data["sites"] = std::move(rows);
     data.set("has_sites", !desks.empty());
+    // The column's statistics: editors of a whole site and those who compile the monthly report.
+    bool statistics = std::any_of(desks.begin(), desks.end(), [](const SiteDesk& d) { return d.role >= SiteRole::kEditor; });
+    for (const auto& grant : principal.grants) {
+        statistics |= grant.role == org::Role::kProvinceOffice || grant.role == org::Role::kDistrictOfficer;
+    }
+    data.set("can_see_statistics", statistics);
     bool administrator = principal.HasRole(org::Role::kAdministrator);
     data.set("can_create", administrator);
     if (administrator) {

@@ -13,6 +13,10 @@ namespace tuyenvan::portal {
 /// the API under /api/v1/…; every handler parses, calls one service method and renders.
 void RegisterNewsroomRoutes(http::Router& router, const org::Web& web, Service& service);
 
+/// The monthly statistics of the "Thông tin tuyên vận" column: the page /quan-tri/trang/thong-ke (and its CSV)
+/// and GET /api/v1/portal/statistics.
+void RegisterStatisticsRoutes(http::Router& router, const org::Web& web, Service& service);
+
 /// Uploads of pictures and documents from the newsroom (the editor's image button posts here) and the
 /// API: multipart/form-data with `file` (and `alt` for pictures), answered with JSON.
 void RegisterUploadRoutes(http::Router& router, const org::Web& web, Service& service);

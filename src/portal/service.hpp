@@ -1,6 +1,7 @@
 // Rules and permissions of the portal room: sites, sections and the editorial workflow of items.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -134,6 +135,35 @@ struct RevisionDiff {
     std::vector<FieldChange> fields;
 };
 
+/// One line of the column's figures for a month: a site, a source unit or an author.
+struct ColumnFigures {
+    std::int64_t id = 0;  ///< the site, unit or account
+    std::string name;
+    std::string detail;  ///< an author's pen names; a unit's or site's note
+    std::int64_t items = 0;  ///< items published in the month into a "Thông tin tuyên vận" column
+    std::array<std::int64_t, 4> by_genre{};  ///< of them: tin, bài, ảnh, văn bản (kAllGenres order)
+    std::int64_t views = 0;  ///< views in the month of the column's items, whenever they were published
+};
+
+/// The monthly statistics of the "Thông tin tuyên vận" column that the seed asks for, with the units
+/// proposed for a reward ("nhiều tin, bài, lượt truy cập").
+struct ColumnStatistics {
+    int year = 0;
+    int month = 0;
+    std::vector<ColumnFigures> sites;    ///< each site shown, in site order, its own column's figures
+    std::vector<ColumnFigures> units;    ///< source units (the item's, or its site's unit), best first
+    std::vector<ColumnFigures> authors;  ///< accounts with their pen names, best first (for royalties)
+    std::int64_t items = 0;
+    std::int64_t views = 0;
+    /// The reward proposal: the units with the most items and with the most views among those with at least
+    /// kRewardMinItems items, kRewardPlaces of each.
+    std::vector<ColumnFigures> reward_by_items;
+    std::vector<ColumnFigures> reward_by_views;
+};
+/// Least items in a month for a unit to be proposed for a reward, and how many units are proposed per list.
+inline constexpr std::int64_t kRewardMinItems = 3;
+inline constexpr std::size_t kRewardPlaces = 3;
+
 /// The portal room's service. Errors are org::ServiceError with Vietnamese messages.
 ///
 /// Who may act on a site: an editor or contributor granted on exactly the site's unit, or an
@@ -249,6 +279,10 @@ public:
     /// How many of the site's items stand in each status, in workflow order; contributors count only theirs.
     std::vector<std::pair<ItemStatus, std::int64_t>> CountItems(const org::Principal& principal,
                                                                 std::int64_t site_id);
+    /// The column's statistics for a month, over the sites the person edits or sits on the board of (site-wide),
+    /// and every site of the subtrees where the person is an administrator, province office or district officer
+    /// (who compile the monthly report). kForbidden when there is none; kInvalid for a month outside 2000–2100.
+    ColumnStatistics ColumnStats(const org::Principal& principal, int year, int month);
     /// Every site's "Thông tin tuyên vận" column, in site order; public.
     std::vector<OutreachColumn> OutreachColumns();
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
+#include <tuple>
 #include <numeric>
 #include <thread>
 
@@ -366,6 +368,76 @@ TEST_P(PortalTest, RolesHoldOnTheirSectionAndOnlyTheBoardPublishes) {
         return count;
     });
     EXPECT_EQ(audited, 2 + 3 + 1) << "two grants in SetUp, three here, one revoke";
+}
+
+TEST_P(PortalTest, ColumnStatisticsCountItemsAndViewsPerSiteUnitAndAuthor) {
+    auto column = [&](std::int64_t site) {
+        for (const auto& section : portal_.Sections(site)) {
+            if (section.is_outreach) {
+                return section.id;
+            }
+        }
+        return std::int64_t{0};
+    };
+    std::int64_t district_column = column(district_site_);
+    std::int64_t province_column = column(province_site_);
+    auto publish = [&](std::int64_t section, const std::string& title, std::optional<std::int64_t> unit,
+                       std::vector<std::int64_t> extra, const std::string& genre) {
+        ItemFields fields = Fields(title);
+        fields.genre = genre;
+        fields.source_unit_id = unit;
+        fields.extra_section_ids = std::move(extra);
+        auto id = portal_.CreateDraft(As(contributor_), district_site_, section, fields);
+        portal_.Submit(As(contributor_), id);
+        portal_.Approve(As(editor_), id);
+        portal_.Publish(As(editor_), id, std::nullopt);
+        return id;
+    };
+    std::int64_t bao_thang = UnitId("086");
+    auto shared = publish(district_column, "Bảo Thắng gửi tin lên tỉnh", bao_thang, {province_column}, "tin");
+    publish(district_column, "Bài của Bảo Thắng", bao_thang, {}, "bai");
+    publish(district_column, "Ảnh của Bảo Thắng", bao_thang, {}, "anh");
+    auto own = publish(district_column, "Tin của huyện", std::nullopt, {}, "tin");
+    publish(news_, "Tin ngoài chuyên mục", bao_thang, {}, "tin");
+    db_.Get().Write([&](db::Connection& c) {
+        for (auto [item, site, month, views] : {std::tuple{shared, district_site_, 202311, 10},
+                                                std::tuple{shared, province_site_, 202311, 5},
+                                                std::tuple{own, district_site_, 202310, 99}}) {
+            c.Query("INSERT INTO item_view_months (item_id, site_id, month, views) VALUES ($1, $2, $3, $4)",
+                    {item, site, std::int64_t{month}, std::int64_t{views}});
+        }
+    });
+
+    // now_ is 15/11/2023 in Asia/Ho_Chi_Minh.
+    auto stats = portal_.ColumnStats(admin_, 2023, 11);
+    EXPECT_EQ(stats.items, 4) << "a shared item counts once; items outside the column not at all";
+    EXPECT_EQ(stats.views, 15) << "views of other months do not count";
+    ASSERT_EQ(stats.sites.size(), 2u);
+    EXPECT_EQ(stats.sites[0].id, province_site_);
+    EXPECT_EQ(stats.sites[0].items, 1);
+    EXPECT_EQ(stats.sites[0].views, 5);
+    EXPECT_EQ(stats.sites[1].items, 4);
+    EXPECT_EQ(stats.sites[1].by_genre, (std::array<std::int64_t, 4>{2, 1, 1, 0}));
+    ASSERT_EQ(stats.units.size(), 2u);
+    EXPECT_EQ(stats.units[0].name, "Huyện Bảo Thắng");
+    EXPECT_EQ(stats.units[0].items, 3);
+    EXPECT_EQ(stats.units[0].views, 15);
+    EXPECT_EQ(stats.units[1].name, "Huyện Bát Xát") << "no source unit: the unit of the item's site";
+    ASSERT_EQ(stats.reward_by_items.size(), 1u) << "only units with at least three items";
+    EXPECT_EQ(stats.reward_by_items[0].id, bao_thang);
+    ASSERT_EQ(stats.authors.size(), 1u);
+    EXPECT_EQ(stats.authors[0].items, 4);
+    EXPECT_EQ(stats.authors[0].detail, "Thu Hà");
+    EXPECT_EQ(portal_.ColumnStats(admin_, 2023, 10).items, 0);
+    EXPECT_EQ(portal_.ColumnStats(admin_, 2023, 10).views, 99);
+
+    // Each editor sees the column of their own site.
+    auto province = portal_.ColumnStats(province_editor_, 2023, 11);
+    ASSERT_EQ(province.sites.size(), 1u);
+    EXPECT_EQ(province.items, 1);
+    EXPECT_EQ(province.views, 5);
+    ExpectError([&] { portal_.ColumnStats(contributor_, 2023, 11); }, Kind::kForbidden);
+    ExpectError([&] { portal_.ColumnStats(admin_, 2023, 13); }, Kind::kInvalid);
 }
 
 TEST_P(PortalTest, ContributorsSeeOnlyTheirOwnItems) {

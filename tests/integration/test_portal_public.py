@@ -1,6 +1,7 @@
 """The public sites end to end: pages, the page cache, counters, ratings, search, feeds and
 hostile input, against the real binary on SQLite or PostgreSQL."""
 import concurrent.futures
+import datetime
 import http.client
 import os
 import struct
@@ -416,6 +417,44 @@ class SharedItems(PortalServer):
         elsewhere = self.get(f"/huyen-bao-thang/tim-kiem?q={query}")
         self.assertEqual(elsewhere.status, 200)
         self.assertNotIn(title, re.sub(r"</?mark>", "", elsewhere.data.decode()), "not on a site it was not sent to")
+
+
+class ColumnStatistics(PortalServer):
+    def test_the_board_sees_the_month_s_items_and_views_per_unit_with_a_reward_proposal(self):
+        month = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).strftime("%Y-%m")
+        status, before = self.editor.json("GET", f"/api/v1/portal/statistics?month={month}", expect=200)
+        self.assertEqual([site["name"] for site in before["sites"]], [self.site["name"]],
+                         "the province's board sees its own site")
+        item = self.publish("Thống kê: tin mới của chuyên mục tuyên vận", pen_name="Bút danh Thống Kê")
+        for _ in range(3):
+            self.get(f"/bai-viet/{item['slug']}-{item['id']}")
+        time.sleep(3)  # counters are written every 2 s
+        status, after = self.editor.json("GET", f"/api/v1/portal/statistics?month={month}", expect=200)
+        self.assertEqual(after["items"], before["items"] + 1)
+        self.assertGreaterEqual(after["views"], before["views"] + 3)
+        self.assertTrue(any("Bút danh Thống Kê" in author["detail"] for author in after["authors"]))
+        self.assertEqual(after["reward"]["min_items"], 3)
+        for unit in after["reward"]["by_items"]:
+            self.assertGreaterEqual(unit["items"], 3)
+
+        page = self.get(f"/quan-tri/trang/thong-ke?thang={month}", client=self.editor).data.decode()
+        self.assertIn("Thống kê chuyên mục “Thông tin tuyên vận” tháng", page)
+        self.assertIn("Đề xuất khen thưởng", page)
+        self.assertIn("Bút danh Thống Kê", page)
+        csv = self.get(f"/quan-tri/trang/thong-ke.csv?thang={month}", client=self.editor)
+        self.assertEqual(csv.status, 200)
+        self.assertTrue(csv.getheader("Content-Type").startswith("text/csv"))
+        lines = csv.data.decode("utf-8-sig").splitlines()
+        self.assertEqual(lines[0].split(",")[:4], ["Nhóm", "Tên", "Bút danh", "Tin"])
+        self.assertTrue(any(line.startswith("Tác giả,") and "Bút danh Thống Kê" in line for line in lines))
+
+        # Contributors do not see it; a month that does not exist is refused with a reason.
+        contributor = self.signed(CONTRIBUTOR)
+        self.assertEqual(contributor.json("GET", f"/api/v1/portal/statistics?month={month}")[0], 403)
+        status, body = self.editor.json("GET", "/api/v1/portal/statistics?month=2026-13")
+        self.assertEqual(status, 422)
+        self.assertIn("Tháng không hợp lệ", body["error"]["message"])
+        self.assertEqual(self.get("/quan-tri/trang/thong-ke?thang=abc", client=self.editor).status, 422)
 
 
 class SiteSettings(PortalServer):
