@@ -7,6 +7,7 @@
 #include "platform/media/image.hpp"
 #include "platform/search/search.hpp"
 #include "platform/security/crypto.hpp"
+#include "platform/text/format.hpp"
 #include "platform/text/slug.hpp"
 #include "portal/demo_content.hpp"
 #include "portal/store.hpp"
@@ -148,6 +149,8 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
         }
         demo::Place place{site.district, site.communes};
         auto articles = demo::Generate(place, keys, count, 1000 + s, options.now_ms, 730);
+        const std::string today_iso = text::FormatIsoDate(options.now_ms);
+        const std::int64_t this_month = std::stoll(today_iso.substr(0, 4)) * 100 + std::stoll(today_iso.substr(5, 2));
         database.Write([&](db::Connection& c) {
             std::int64_t author = AccountId(c, s == 0 ? "bientap" : "congtacvien");
             if (author == 0) {
@@ -205,6 +208,33 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                     document.also_site_ids.push_back(sites.front().id);  // shared to the province's column
                 }
                 search::Upsert(c, document);
+                // Readers over the months after publication, for the counters and the column's statistics.
+                std::vector<std::int64_t> shown_on{site.id};
+                if (!item.extra_section_ids.empty()) {
+                    shown_on.push_back(sites.front().id);
+                }
+                for (std::int64_t on : shown_on) {
+                    std::int64_t total = 0;
+                    std::string iso = text::FormatIsoDate(article.published_at);  // "2026-03-15"
+                    std::int64_t year = std::stoll(iso.substr(0, 4));
+                    std::int64_t month = std::stoll(iso.substr(5, 2));
+                    for (std::int64_t later = 0; later < 3; ++later) {
+                        std::int64_t views = 5 + static_cast<std::int64_t>((item.id * 37 + later * 11 + on) % 120) /
+                                                     (later + 1);
+                        std::int64_t code = year * 100 + month;
+                        if (code > this_month) {
+                            break;  // no views from the future
+                        }
+                        c.Query("INSERT INTO item_view_months (item_id, site_id, month, views) VALUES ($1, $2, $3, $4)",
+                                {item.id, on, code, views});
+                        total += views;
+                        if (++month > 12) {
+                            month = 1;
+                            ++year;
+                        }
+                    }
+                    c.Query("INSERT INTO item_views (item_id, site_id, views) VALUES ($1, $2, $3)", {item.id, on, total});
+                }
                 ++summary.items;
             }
             audit::Change change;
