@@ -10,23 +10,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { DemoServer, LaunchChromium } from './server.mjs';
 
-const kBin = process.env.TUYENVAN_BIN
-  ? path.resolve(process.env.TUYENVAN_BIN)
-  : fileURLToPath(new URL('../../build/release/tuyenvan', import.meta.url));
-const kChromium = process.env.CHROMIUM || '/usr/bin/chromium';
-const kChromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const kAxePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const kStartupMs = 30_000;
@@ -39,10 +26,7 @@ const kContributor = { login: 'ctv.tinh', password: 'congtac-laocai-2026' };
 const kProvinceSite = 'Trang thông tin điện tử Tỉnh ủy Lào Cai';
 const kSearch = 'tuyen van';
 
-let data_dir;
-let server;
-let server_log = [];
-let server_exit = null;
+const server = new DemoServer();
 let base_url;
 let browser;
 let axe_source;
@@ -52,55 +36,6 @@ const pages = { section: null, item: null, search: `/tim-kiem?q=${encodeURICompo
 
 // ------------------------------------------------------------------------------------------------
 // Server and browser
-
-async function StartServer() {
-  await access(kBin, constants.X_OK).catch(() => {
-    throw new Error(`server binary not found or not executable: ${kBin} (build it, or set TUYENVAN_BIN)`);
-  });
-  data_dir = await mkdtemp(path.join(tmpdir(), 'tuyenvan-e2e-a11y-'));
-  await promisify(execFile)(kBin, ['demo', '--data', data_dir, '--items', '120', '--pictures', '3'],
-    { timeout: 60_000 }).catch((e) => {
-    throw new Error(`tuyenvan demo failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  });
-
-  server = spawn(kBin, ['serve', '--data', data_dir, '--listen', '127.0.0.1:0', '--access-log', 'off'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not report its port within ${kStartupMs} ms:\n${server_log.join('\n')}`)),
-      kStartupMs);
-    const on_data = (chunk) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line) continue;
-        server_log.push(line);
-        if (server_log.length > 200) server_log = server_log.slice(-100);
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-        if (m) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${m[1]}`);
-        }
-      }
-    };
-    server.stdout.on('data', on_data);
-    server.stderr.on('data', on_data);
-    server.once('error', (e) => { clearTimeout(timer); reject(e); });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      server_exit = `code ${code}, signal ${signal}`;
-      reject(new Error(`server exited early (${server_exit}):\n${server_log.join('\n')}`));
-    });
-  });
-}
-
-async function StopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /// Runs `body(page)` in a fresh context; fails on script errors, server errors and broken assets.
 async function InContext(viewport, body) {
@@ -119,10 +54,7 @@ async function InContext(viewport, body) {
     await body(page);
     assert.deepEqual(problems, [], 'script errors, server errors or broken assets');
   } catch (e) {
-    if (server_exit) {
-      e.message = `the server died during the test (${server_exit}); its last output:\n` +
-        `${server_log.slice(-30).join('\n')}\n--- test error ---\n${e.message}`;
-    }
+    server.explain(e);
     throw e;
   } finally {
     await context.close();
@@ -257,8 +189,11 @@ async function Visit(page, address) {
 
 describe('accessibility of the public pages and the draft form', { timeout: 300_000 }, () => {
   before(async () => {
-    [base_url, axe_source] = await Promise.all([StartServer(), readFile(kAxePath, 'utf8')]);
-    browser = await chromium.launch({ executablePath: kChromium, args: kChromiumArgs, timeout: kStartupMs });
+    [base_url, axe_source] = await Promise.all([
+      server.start({ demo: ['--items', '120', '--pictures', '3'], serve: ['--access-log', 'off'] }),
+      readFile(kAxePath, 'utf8'),
+    ]);
+    browser = await LaunchChromium(kStartupMs);
     // Find a section, an item with a picture and the draft form through the pages themselves.
     await InContext(kDesktop, async (page) => {
       await Visit(page, '/');
@@ -274,8 +209,7 @@ describe('accessibility of the public pages and the draft form', { timeout: 300_
 
   after(async () => {
     await browser?.close().catch(() => {});
-    await StopServer();
-    if (data_dir) await rm(data_dir, { recursive: true, force: true });
+    await server.stop();
   }, { timeout: 30_000 });
 
   for (const viewport of [kPhone, kDesktop]) {

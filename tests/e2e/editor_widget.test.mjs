@@ -11,14 +11,9 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { LaunchChromium } from './server.mjs';
 
 const kStatic = fileURLToPath(new URL('../../static/', import.meta.url));
-const kChromium = process.env.CHROMIUM || '/usr/bin/chromium';
-const kChromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const kCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
   "frame-ancestors 'none'";
@@ -363,7 +358,7 @@ describe('Markdown editor widget', { timeout: 180_000 }, () => {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     base_url = `http://127.0.0.1:${server.address().port}`;
-    browser = await chromium.launch({ executablePath: kChromium, args: kChromiumArgs, timeout: 30_000 });
+    browser = await LaunchChromium(30_000);
   });
 
   after(async () => {

@@ -6,22 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { access, constants, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const kBin = process.env.TUYENVAN_BIN
-  ? path.resolve(process.env.TUYENVAN_BIN)
-  : fileURLToPath(new URL('../../build/release/tuyenvan', import.meta.url));
-const kChromium = process.env.CHROMIUM || '/usr/bin/chromium';
-const kChromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { DemoServer, LaunchChromium } from './server.mjs';
 
 const kStartupMs = 30_000;
 const kStepMs = 10_000;
@@ -33,63 +18,9 @@ const kDesktop = { width: 1280, height: 800 };
 const kAdmin = { login: 'admin', password: 'quantri-laocai-2026' };
 const kCommuneOfficer = { login: 'xa.amusung', password: 'canbo-amusung-2026' };
 
-let data_dir;
-let server;
-let server_log = [];
-let server_exit = null;
+const server = new DemoServer();
 let base_url;
 let browser;
-
-/// Runs `tuyenvan demo`, then `tuyenvan serve` on an ephemeral port; resolves to the base URL
-/// once the server prints "listening on http://127.0.0.1:PORT".
-async function StartServer() {
-  await access(kBin, constants.X_OK).catch(() => {
-    throw new Error(`server binary not found or not executable: ${kBin} (build it, or set TUYENVAN_BIN)`);
-  });
-  data_dir = await mkdtemp(path.join(tmpdir(), 'tuyenvan-e2e-'));
-  await promisify(execFile)(kBin, ['demo', '--data', data_dir], { timeout: 60_000 }).catch((e) => {
-    throw new Error(`tuyenvan demo failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  });
-
-  server = spawn(kBin, ['serve', '--data', data_dir, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not report its port within ${kStartupMs} ms:\n${server_log.join('\n')}`)),
-      kStartupMs);
-    const on_data = (chunk) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line) continue;
-        server_log.push(line);
-        // Keep only the tail: enough to explain a failure, bounded for a long run.
-        if (server_log.length > 200) server_log = server_log.slice(-100);
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-        if (m) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${m[1]}`);
-        }
-      }
-    };
-    server.stdout.on('data', on_data);
-    server.stderr.on('data', on_data);
-    server.once('error', (e) => { clearTimeout(timer); reject(e); });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      server_exit = `code ${code}, signal ${signal}`;
-      reject(new Error(`server exited early (${server_exit}):\n${server_log.join('\n')}`));
-    });
-  });
-}
-
-async function StopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /// Runs `body(page)` in a fresh browser context (no cookies), then checks that no page
 /// hit a server error, a broken asset or a script error. A failure caused by the server dying
@@ -113,10 +44,7 @@ async function InPage(viewport, body) {
     await body(page);
     assert.deepEqual(problems, [], 'server errors or broken assets while browsing');
   } catch (e) {
-    if (server_exit) {
-      e.message = `the server died during the test (${server_exit}); its last output:\n` +
-        `${server_log.slice(-30).join('\n')}\n--- test error ---\n${e.message}`;
-    }
+    server.explain(e);
     throw e;
   } finally {
     await context.close();
@@ -228,14 +156,13 @@ function AdminFlow(viewport) {
 
 describe('unit tree', () => {
   before(async () => {
-    base_url = await StartServer();
-    browser = await chromium.launch({ executablePath: kChromium, args: kChromiumArgs, timeout: kStartupMs });
+    base_url = await server.start({ demo: [], serve: [] });
+    browser = await LaunchChromium(kStartupMs);
   }, { timeout: 120_000 });
 
   after(async () => {
     await browser?.close().catch(() => {});
-    await StopServer();
-    if (data_dir) await rm(data_dir, { recursive: true, force: true });
+    await server.stop();
   }, { timeout: 30_000 });
 
   test('administrator searches units, opens a district and signs out (phone 360×740)',
