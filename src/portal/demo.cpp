@@ -297,6 +297,8 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
             }
         });
     }
+    // Thousands of items went in one by one: merge the search index into its fastest form.
+    database.Write([](db::Connection& c) { search::Optimize(c); });
     return summary;
 }
 

@@ -59,6 +59,10 @@ public:
              IdArray(document.also_site_ids), IdArray(document.also_section_ids)});
     }
 
+    void Optimize(db::Connection& /*connection*/) const override {
+        // The GIN index merges its pending list by itself (autovacuum); nothing to do here.
+    }
+
     void Remove(db::Connection& connection, std::int64_t id) const override {
         connection.Query("DELETE FROM search_docs WHERE id = $1", {id});
     }

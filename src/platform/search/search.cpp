@@ -33,6 +33,10 @@ Results Search(db::Connection& connection, const Query& query) {
     return IndexFor(connection.GetEngine()).Search(connection, query);
 }
 
+void Optimize(db::Connection& connection) {
+    IndexFor(connection.GetEngine()).Optimize(connection);
+}
+
 namespace detail {
 
 int ClampedLimit(const Query& query) {

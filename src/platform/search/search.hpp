@@ -92,6 +92,9 @@ public:
     virtual void Remove(db::Connection& connection, std::int64_t id) const = 0;
     /// Runs a query; input that holds no word finds nothing.
     virtual Results Search(db::Connection& connection, const Query& query) const = 0;
+    /// Rewrites the index into its fastest form (SQLite: merges FTS5's segments into one; PostgreSQL keeps
+    /// its GIN index itself). Takes seconds on a large archive: for loads and a nightly job.
+    virtual void Optimize(db::Connection& connection) const = 0;
 };
 
 /// The index for the connection's engine; the free functions below go through it.
@@ -105,5 +108,7 @@ void Upsert(db::Connection& connection, const Document& document);
 void Remove(db::Connection& connection, std::int64_t id);
 /// Runs a query on a reading connection.
 Results Search(db::Connection& connection, const Query& query);
+/// Index::Optimize; call inside Database::Write.
+void Optimize(db::Connection& connection);
 
 }  // namespace tuyenvan::search

@@ -216,6 +216,21 @@ TEST_P(SearchTest, ASharedDocumentIsFoundOnEverySiteAndInEverySectionThatListsIt
     EXPECT_EQ(Find(Query{.text = "y ty", .site_id = kOtherSite}).total, 1);
 }
 
+TEST_P(SearchTest, OptimizingTheIndexChangesNoAnswer) {
+    for (std::int64_t id = 1; id <= 40; ++id) {
+        Put(id, "Tin số " + std::to_string(id) + (id % 3 == 0 ? " về tuyên vận" : " về tuyển văn"), "Nội dung.");
+    }
+    auto before = Find(Query{.text = "tuyên vận", .limit = 50});
+    db_.Get().Write([](db::Connection& c) { Optimize(c); });
+    auto after = Find(Query{.text = "tuyên vận", .limit = 50});
+    ASSERT_EQ(after.total, 40);
+    ASSERT_EQ(after.hits.size(), before.hits.size());
+    for (std::size_t i = 0; i < after.hits.size(); ++i) {
+        EXPECT_EQ(after.hits[i].id, before.hits[i].id);
+    }
+    EXPECT_EQ(after.hits.front().id % 3, 0) << "exact words first";
+}
+
 TEST_P(SearchTest, PagesCarryTheTotal) {
     for (int i = 1; i <= 5; ++i) {
         Put(i, "Tin số " + std::to_string(i), "", 10, kJanuary2024 + i * kDay);

@@ -154,6 +154,12 @@ public:
                     title, body);
     }
 
+    void Optimize(db::Connection& connection) const override {
+        // A search reads every segment's doclists; one segment halves the time of a query that matches
+        // most of a large archive.
+        connection.Query("INSERT INTO search_terms (search_terms) VALUES ('optimize')");
+    }
+
     void Remove(db::Connection& connection, std::int64_t id) const override {
         connection.Query("DELETE FROM search_terms WHERE rowid = $1", {id});
         connection.Query("DELETE FROM search_docs WHERE id = $1", {id});
