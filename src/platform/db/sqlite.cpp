@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "platform/db/engines.hpp"
 #include "platform/db/pool.hpp"
@@ -58,8 +59,8 @@ public:
     }
 
     ~SqliteConnection() override {
-        for (auto& [sql, stmt] : statements_) {
-            sqlite3_finalize(stmt);
+        for (auto& [sql, prepared] : statements_) {
+            sqlite3_finalize(prepared.stmt);
         }
         sqlite3_close_v2(db_);
     }
@@ -68,8 +69,9 @@ public:
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
     Rows Query(std::string_view sql, std::span<const Value> params) override {
-        sqlite3_stmt* stmt = Prepare(sql);
-        Bind(stmt, params);
+        const Prepared& prepared = Prepare(sql);
+        sqlite3_stmt* stmt = prepared.stmt;
+        Bind(prepared, params);
         Rows rows;
         int columns = sqlite3_column_count(stmt);
         rows.Reset(static_cast<std::size_t>(columns));
@@ -131,29 +133,45 @@ public:
     sqlite3* Handle() const { return db_; }
 
 private:
-    sqlite3_stmt* Prepare(std::string_view sql) {
+    /// A prepared statement with, for each of its SQLite parameters, the number N of its "$N".
+    struct Prepared {
+        sqlite3_stmt* stmt = nullptr;
+        std::vector<std::size_t> numbers;
+    };
+
+    const Prepared& Prepare(std::string_view sql) {
         auto found = statements_.find(sql);
         if (found != statements_.end()) {
             return found->second;
         }
-        sqlite3_stmt* stmt = nullptr;
-        int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                    nullptr);
+        Prepared prepared;
+        int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &prepared.stmt, nullptr);
         if (rc != SQLITE_OK) {
             Fail(rc);
         }
-        statements_.emplace(std::string(sql), stmt);
-        return stmt;
+        // Names are read once here: sqlite3_bind_parameter_name walks the statement's list of names, so
+        // reading them at every bind made a statement with many parameters quadratic.
+        int count = sqlite3_bind_parameter_count(prepared.stmt);
+        for (int i = 1; i <= count; ++i) {
+            const char* name = sqlite3_bind_parameter_name(prepared.stmt, i);
+            std::size_t number = 0;
+            if (name == nullptr || name[0] != '$' ||
+                std::from_chars(name + 1, name + std::char_traits<char>::length(name), number).ec != std::errc{} ||
+                number == 0) {
+                sqlite3_finalize(prepared.stmt);
+                throw Error(ErrorKind::kOther, "unbound parameter in SQL");
+            }
+            prepared.numbers.push_back(number);
+        }
+        return statements_.emplace(std::string(sql), prepared).first->second;
     }
 
-    void Bind(sqlite3_stmt* stmt, std::span<const Value> params) {
-        int count = sqlite3_bind_parameter_count(stmt);
-        for (int i = 1; i <= count; ++i) {
-            const char* name = sqlite3_bind_parameter_name(stmt, i);
-            std::size_t index = 0;
-            if (name == nullptr || name[0] != '$' ||
-                std::from_chars(name + 1, name + std::char_traits<char>::length(name), index).ec != std::errc{} ||
-                index == 0 || index > params.size()) {
+    void Bind(const Prepared& prepared, std::span<const Value> params) {
+        sqlite3_stmt* stmt = prepared.stmt;
+        for (int i = 1; i <= static_cast<int>(prepared.numbers.size()); ++i) {
+            std::size_t index = prepared.numbers[static_cast<std::size_t>(i - 1)];
+            if (index > params.size()) {
                 throw Error(ErrorKind::kOther, "unbound parameter in SQL");
             }
             const Value& value = params[index - 1];
@@ -186,7 +204,7 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
+    std::unordered_map<std::string, Prepared, Hash, std::equal_to<>> statements_;
 };
 
 class SqliteDatabase final : public Database {
