@@ -1,0 +1,22 @@
+// HTTP handlers of the rotation: the level's page under /quan-tri/tuyen-van/luan-phien, each department's
+// "Lịch đi dự", and the API under /api/v1/outreach.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "org/web.hpp"
+#include "outreach/rotation_service.hpp"
+#include "platform/http/router.hpp"
+
+namespace tuyenvan::outreach {
+
+/// The token of a unit's iCalendar feed (ConferenceService::FeedToken), for the agency's page.
+using FeedTokenSource = std::function<std::string(const org::Actor& actor, std::int64_t unit_id)>;
+
+/// Registers the rotation pages and their API.
+void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationService& service,
+                            FeedTokenSource feed_token);
+
+}  // namespace tuyenvan::outreach
