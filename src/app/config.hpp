@@ -22,6 +22,13 @@ struct Config {
     int page_cache_ms = 3000;
     std::string config_file;
     bool print_routes = false;
+    /// smtp://host:port (STARTTLS with smtp_starttls) or smtps://host:465; empty: e-mail off, and
+    /// queued messages wait in the outbox until a node with a URL sends them.
+    std::string smtp_url;
+    std::string smtp_from;  ///< the sender address of every message
+    std::string smtp_user;  ///< empty: no AUTH
+    std::string smtp_password;  ///< with smtp_user
+    bool smtp_starttls = false;  ///< require STARTTLS on an smtp:// URL
 
     /// The database target for db::Database::Open.
     std::string DatabaseTarget() const;

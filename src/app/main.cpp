@@ -14,6 +14,11 @@
 #include "app/config.hpp"
 #include "app/server_app.hpp"
 #include "org/demo.hpp"
+#include "outreach/bodies_demo.hpp"
+#include "outreach/conference_demo.hpp"
+#include "outreach/logbook_demo.hpp"
+#include "outreach/rotation_demo.hpp"
+#include "outreach/supervision_demo.hpp"
 #include "portal/demo.hpp"
 #include "portal/service.hpp"
 #include "org/service.hpp"
@@ -154,6 +159,25 @@ int Main(int argc, char** argv) {
                             ->check(CLI::Range(0, 60000))
                             ->capture_default_str(),
                         "page_cache_ms"});
+    settings.push_back({serve->add_option("--smtp-url", config.smtp_url,
+                                          "SMTP server for e-mail: smtp://host:port or smtps://host:465 "
+                                          "(empty: e-mail off, messages stay queued)")
+                            ->envname("TUYENVAN_SMTP_URL"),
+                        "smtp_url"});
+    settings.push_back({serve->add_option("--smtp-from", config.smtp_from, "Sender address of e-mail")
+                            ->envname("TUYENVAN_SMTP_FROM"),
+                        "smtp_from"});
+    settings.push_back({serve->add_option("--smtp-user", config.smtp_user, "SMTP sign-in name (empty: no AUTH)")
+                            ->envname("TUYENVAN_SMTP_USER"),
+                        "smtp_user"});
+    settings.push_back({serve->add_option("--smtp-password", config.smtp_password,
+                                          "SMTP password (prefer TUYENVAN_SMTP_PASSWORD or the TOML file)")
+                            ->envname("TUYENVAN_SMTP_PASSWORD"),
+                        "smtp_password"});
+    settings.push_back({serve->add_flag("--smtp-starttls", config.smtp_starttls,
+                                        "Require STARTTLS on an smtp:// URL")
+                            ->envname("TUYENVAN_SMTP_STARTTLS"),
+                        "smtp_starttls"});
 
     serve->add_flag("--print-routes", config.print_routes, "Print every route (METHOD PATTERN MODE) and exit");
 
@@ -234,6 +258,31 @@ int Main(int argc, char** argv) {
             if (made.sites > 0) {
                 std::cout << "tuyenvan: demo portal: " << made.sites << " sites, " << made.items << " published items, "
                           << made.pictures << " pictures\n";
+            }
+            auto bodies = outreach::LoadBodiesDemo(*database, service, NowMs());
+            if (bodies.committees > 0) {
+                std::cout << "tuyenvan: demo outreach: " << bodies.committees << " committees, " << bodies.teams
+                          << " teams, " << bodies.members << " members, " << bodies.speakers << " speakers\n";
+            }
+            auto conferences = outreach::LoadConferenceDemo(*database, NowMs());
+            if (conferences.conferences > 0) {
+                std::cout << "tuyenvan: demo conferences: " << conferences.conferences << " registrations, "
+                          << conferences.changes << " schedule changes, " << conferences.records << " records\n";
+            }
+            auto rotation = outreach::LoadRotationDemo(*database, NowMs());
+            if (rotation.assignments > 0) {
+                std::cout << "tuyenvan: demo rotation: " << rotation.assignments << " published attendances of "
+                          << rotation.months << " months in " << rotation.elapsed_ms << " ms\n";
+            }
+            auto logbooks = outreach::LoadLogbookDemo(*database, NowMs());
+            if (logbooks.entries > 0) {
+                std::cout << "tuyenvan: demo logbooks: " << logbooks.entries << " entries of " << logbooks.bodies
+                          << " committees and teams in " << logbooks.elapsed_ms << " ms\n";
+            }
+            auto supervision = outreach::LoadSupervisionDemo(*database, NowMs());
+            if (supervision.reminders + supervision.reprimands > 0) {
+                std::cout << "tuyenvan: demo supervision: " << supervision.reminders << " reminders, "
+                          << supervision.reprimands << " reprimands\n";
             }
             std::cout << "\n  Tài khoản mẫu (tên đăng nhập / mật khẩu — vai trò, đơn vị):\n";
             for (const auto& account : org::DemoAccounts()) {

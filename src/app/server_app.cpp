@@ -15,13 +15,25 @@
 #include "org/routes.hpp"
 #include "org/service.hpp"
 #include "org/web.hpp"
+#include "notify/routes.hpp"
+#include "notify/service.hpp"
+#include "outreach/bodies_routes.hpp"
+#include "outreach/conference_routes.hpp"
+#include "outreach/logbook_routes.hpp"
+#include "outreach/rotation_routes.hpp"
+#include "outreach/supervision_routes.hpp"
+#include "outreach/supervision_service.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/server.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/text/format.hpp"
 #include "platform/view/view.hpp"
 #include "platform/jobs/ticker.hpp"
+#include "platform/mail/message.hpp"
+#include "platform/mail/outbox.hpp"
+#include "platform/mail/smtp.hpp"
 #include "platform/media/image.hpp"
+#include "platform/search/search.hpp"
 #include "portal/audience.hpp"
 #include "portal/page_cache.hpp"
 #include "portal/public_site.hpp"
@@ -238,7 +250,12 @@ int Serve(const Config& config) {
     http::StaticFiles assets(config.static_dir.empty() ? TUYENVAN_SOURCE_DIR "/static" : config.static_dir);
     org::Service org_service(*database, org::AuthOptions{}, NowMs);
     org_service.Purge();
-    org::Web web(org_service, view, org::WebOptions{"Tuyên vận Lào Cai", config.trust_proxy, assets.Version()});
+    notify::Service notify_service(*database, NowMs);
+    org::WebOptions web_options{"Tuyên vận Lào Cai", config.trust_proxy, assets.Version(), {}};
+    web_options.unread_notifications = [&notify_service](std::int64_t account_id) {
+        return notify_service.UnreadCount(account_id);
+    };
+    org::Web web(org_service, view, std::move(web_options));
 
     http::Metrics metrics;
     http::Router router;
@@ -256,10 +273,32 @@ int Serve(const Config& config) {
         out += "tuyenvan_counter_flush_failures_total " + std::to_string(audience.FailedFlushes()) + "\n";
     });
     org::RegisterRoutes(router, web);
+    notify::RegisterRoutes(router, web, notify_service);
     portal::Service portal_service(*database, org_service, NowMs);
     portal_service.EnsureSchema();
     portal::RegisterNewsroomRoutes(router, web, portal_service);
     portal::RegisterUploadRoutes(router, web, portal_service);
+    outreach::BodiesService bodies_service(*database, NowMs);
+    outreach::RegisterBodiesRoutes(router, web, bodies_service);
+    // Agency feeds read the rotation's published assignments (SetAttendanceSource below).
+    outreach::ConferenceService conference_service(*database, org_service, portal_service, NowMs);
+    outreach::RegisterConferenceRoutes(router, web, conference_service);
+    outreach::LogbookService logbook_service(*database, NowMs);
+    outreach::RegisterLogbookRoutes(router, web, logbook_service);
+    outreach::SupervisionService supervision_service(*database, org_service, NowMs);
+    outreach::RegisterSupervisionRoutes(router, web, supervision_service);
+    // The rotation: published assignments feed the departments' calendars; weak communes get more visits.
+    outreach::RotationService rotation_service(*database, org_service, NowMs);
+    rotation_service.SetWeakLevels([&database](std::int64_t level_unit_id) {
+        return outreach::WeakLevels(*database, level_unit_id, 12, text::FormatIsoDate(NowMs()));
+    });
+    conference_service.SetAttendanceSource([&rotation_service](std::int64_t agency_unit_id, const std::string& month) {
+        return rotation_service.PublishedCommunes(agency_unit_id, month);
+    });
+    outreach::RegisterRotationRoutes(router, web, rotation_service,
+                                     [&conference_service](const org::Actor& actor, std::int64_t unit_id) {
+                                         return conference_service.FeedToken(actor, unit_id);
+                                     });
     portal_service.OnPublicChange([&generations] { generations.Poll(); });
     portal::PublicSite public_site(*database, web, audience, generations, page_cache,
                                    portal::PublicOptions{config.default_site, 20});
@@ -285,6 +324,20 @@ int Serve(const Config& config) {
         return 0;
     }
 
+    // E-mail leaves from a background ticker on every node, never inside a request; claims keep two
+    // nodes from sending one message. Without --smtp-url nothing is sent and messages stay queued.
+    std::unique_ptr<mail::SmtpTransport> smtp;
+    std::unique_ptr<mail::Outbox> outbox;
+    if (!config.smtp_url.empty()) {
+        mail::CheckAddress(config.smtp_from, "người gửi (--smtp-from)");
+        smtp = std::make_unique<mail::SmtpTransport>(mail::SmtpOptions{
+            config.smtp_url, config.smtp_user, config.smtp_password, config.smtp_starttls, 10'000, 30'000});
+        mail::OutboxOptions mail_options;
+        mail_options.from_address = config.smtp_from;
+        mail_options.from_name = "Tuyên vận Lào Cai";
+        outbox = std::make_unique<mail::Outbox>(*database, *smtp, mail_options, NowMs, NodeName(options.port));
+    }
+
     http::Server server(options, router, metrics,
                         [&web](const http::Request& request, const http::HttpError& error) {
                             return web.RenderError(request, error);
@@ -294,16 +347,43 @@ int Serve(const Config& config) {
     audience.Start(std::chrono::seconds(2));
     // Scheduled items go out on time with or without traffic; a restart picks them up at once.
     // Other nodes' changes reach this node's page cache within a second.
+    // The search index is merged into its fastest form once a day, at 03:00 in Asia/Ho_Chi_Minh.
+    std::int64_t optimized_day = -1;
     jobs::Ticker background(
         std::chrono::seconds(1),
         [&] {
             generations.Poll();
-            portal_service.PublishDue(NowMs());
+            const std::int64_t now = NowMs();
+            portal_service.PublishDue(now);
+            const std::int64_t local = now + 7 * 3'600'000;
+            if (local % 86'400'000 / 3'600'000 == 3 && local / 86'400'000 != optimized_day) {
+                optimized_day = local / 86'400'000;
+                database->Write([](db::Connection& c) { search::Optimize(c); });
+                log->info("event=search_optimized");
+            }
         },
         [&log](const std::string& message) { log->error("event=background_failure error=\"{}\"", message); });
+    std::unique_ptr<jobs::Ticker> mail_ticker;
+    if (outbox) {
+        mail_ticker = std::make_unique<jobs::Ticker>(
+            std::chrono::seconds(2),
+            [&] {
+                auto report = outbox->DeliverDue();
+                if (report.sent + report.retried + report.failed > 0) {
+                    log->info("event=mail sent={} retried={} failed={}", report.sent, report.retried, report.failed);
+                }
+            },
+            [&log](const std::string& message) { log->error("event=mail_failure error=\"{}\"", message); });
+    }
     std::cout << "tuyenvan: listening on http://" << options.host << ":" << port << std::endl;
     log->info("event=listening address={}:{} database=\"{}\"", options.host, port, database->Describe());
     server.Run();
+    if (mail_ticker) {
+        // A send in progress is abandoned and retried later, so e-mail never holds up shutdown.
+        outbox->Stop();
+        smtp->Cancel();
+        mail_ticker->Stop();
+    }
     background.Stop();
     try {
         audience.Stop();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "notify/service.hpp"
 #include "platform/csv/csv.hpp"
 #include "platform/security/crypto.hpp"
 #include "platform/security/password.hpp"
@@ -762,6 +763,18 @@ std::int64_t Service::AddGrant(const Actor& actor, std::int64_t account_id, Role
             throw;
         }
         Audit(c, actor, "account.grant", "account", account_id, ToJson(*before), ToJson(*store_.FindAccount(c, account_id)));
+        // The account learns of its new role in the app and by e-mail exactly when the grant commits.
+        auto unit = store_.FindUnit(c, unit_id);
+        std::string unit_name = unit ? unit->full_name : "đơn vị #" + std::to_string(unit_id);
+        std::string by = actor.principal ? actor.principal->display_name : "Quản trị hệ thống";
+        const std::int64_t recipients[] = {account_id};
+        notify::Notify(c, clock_(), recipients,
+                       notify::Message{"role_granted",
+                                       "Bạn được giao vai trò " + std::string(RoleLabel(role)) + " tại " + unit_name,
+                                       "Người giao: " + by + ". Vai trò có hiệu lực tại " + unit_name +
+                                           " và mọi đơn vị trực thuộc.",
+                                       "/quan-tri"},
+                       true);
         return id;
     });
 }

@@ -91,6 +91,12 @@ http::Response Web::Page(const std::string& template_name, view::Data data, cons
         data.set("csrf_token", principal->csrf_token);
         data.set("can_accounts", !principal->Scopes(Permission::kAccountsRead).empty());
         data.set("can_audit", !principal->Scopes(Permission::kAuditRead).empty());
+        if (options_.unread_notifications) {
+            // Absent rather than "0": a Mustache section shows for any string.
+            if (auto unread = options_.unread_notifications(principal->account_id); unread > 0) {
+                data.set("unread_notifications", std::to_string(unread));
+            }
+        }
     }
     return http::Response::Html(view_.Render(template_name, data), status);
 }

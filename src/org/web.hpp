@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,8 @@ struct WebOptions {
     bool secure_cookies = false;
     /// Query string appended to asset URLs ("?v=…"), for long cache lifetimes.
     std::string asset_version;
+    /// Unread notifications of an account, for the header of every page (none: no count shown).
+    std::function<std::int64_t(std::int64_t account_id)> unread_notifications;
 };
 
 /// Shared request helpers; one instance, built in the composition root.

@@ -16,7 +16,7 @@ case $seconds in
 esac
 
 fuzz_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-fuzzers=(form query cookie multipart range csv markdown media_sniff)
+fuzzers=(form query cookie multipart range csv markdown media_sniff calendar)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tuyenvan-fuzz.XXXXXX")
 failed=()

@@ -377,6 +377,8 @@ PUBLIC_ROUTES = {
     ("GET", "/the/{tag}"), ("GET", "/luu-tru/{year}/{month}"), ("GET", "/van-ban"), ("GET", "/tim-kiem"),
     ("GET", "/rss.xml"), ("GET", "/chuyen-muc/{section}/rss.xml"), ("GET", "/sitemap.xml"),
     ("GET", "/sitemap-tin-tuc.xml"), ("POST", "/bai-viet/{item}/danh-gia"), ("GET", "/media/{id}/{variant}"),
+    # iCalendar feeds: calendar apps cannot sign in, so the unguessable token in the path is the key.
+    ("GET", "/lich-tuyen-van/{token}"),
 }
 
 # What a commune officer gets on routes that name no object; routes that name one must answer 403 or
@@ -413,6 +415,31 @@ OFFICER_WITHOUT_IDS = {
     ("GET", "/api/v1/accounts"): 403,
     ("POST", "/api/v1/accounts"): 403,
     ("GET", "/api/v1/audit"): 403,
+    # Notifications: everyone has their own list (the routes that name one answer 404 for others').
+    ("GET", "/thong-bao"): 200,
+    ("POST", "/thong-bao/doc-het"): 303,
+    ("GET", "/api/v1/notifications"): 200,
+    ("POST", "/api/v1/notifications/read-all"): 200,
+    ("GET", "/quan-tri/tuyen-van"): 200,
+    # Monthly conferences: calendars and lists show only the caller's units (or say there are none).
+    ("GET", "/quan-tri/tuyen-van/lich"): 200,
+    ("GET", "/quan-tri/tuyen-van/hoi-nghi/moi"): 200,
+    ("POST", "/quan-tri/tuyen-van/hoi-nghi"): 403,
+    ("GET", "/quan-tri/tuyen-van/thoi-han"): 200,
+    ("POST", "/quan-tri/tuyen-van/thoi-han"): 403,
+    ("GET", "/api/v1/outreach/conferences"): 200,
+    ("POST", "/api/v1/outreach/conferences"): 403,
+    ("GET", "/api/v1/outreach/deadline-rules"): 200,
+    ("POST", "/api/v1/outreach/deadline-rules"): 403,
+    # Logbooks: the entry page lists only the caller's own units.
+    ("GET", "/quan-tri/tuyen-van/so-nhat-ky"): 200,
+    # Supervision: the home lists only the caller's units; reminders and reprimands need kOutreachSupervise.
+    ("GET", "/quan-tri/tuyen-van/giam-sat"): 200,
+    ("POST", "/api/v1/outreach/supervision/reminders"): 403,
+    ("POST", "/api/v1/outreach/supervision/reprimands"): 403,
+    # Rotation: the home lists only the caller's levels and departments; a proposal names a unit (403 elsewhere).
+    ("GET", "/quan-tri/tuyen-van/luan-phien"): 200,
+    ("POST", "/api/v1/outreach/rotation/proposal"): 403,
 }
 
 
