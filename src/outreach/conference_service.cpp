@@ -263,8 +263,8 @@ void ConferenceService::Audit(db::Connection& c, const org::Actor& actor, const 
     audit::Append(c, change, clock_());
 }
 
-Written ConferenceService::Idempotent(const org::Actor& actor, const std::string& key, const std::string& action,
-                                      const std::function<std::int64_t(db::Connection&)>& fn) {
+Written RunOnce(db::Database& database, const ConferenceStore& store, const org::Actor& actor, const std::string& key,
+                const std::string& action, std::int64_t now, const std::function<std::int64_t(db::Connection&)>& fn) {
     bool printable = std::all_of(key.begin(), key.end(), [](char ch) { return ch > ' ' && ch < 0x7F; });
     if (key.size() > 200 || !printable) {
         throw ServiceError(Kind::kInvalid, "Mã chống gửi trùng (Idempotency-Key) không hợp lệ.");
@@ -280,15 +280,15 @@ Written ConferenceService::Idempotent(const org::Actor& actor, const std::string
         return Written{found.result_id, true};
     };
     try {
-        return database_.WriteValue([&](db::Connection& c) {
+        return database.WriteValue([&](db::Connection& c) {
             if (keyed) {
-                if (auto found = store_.FindKey(c, account, key)) {
+                if (auto found = store.FindKey(c, account, key)) {
                     return replay(*found);
                 }
             }
             std::int64_t id = fn(c);
             if (keyed) {
-                store_.SaveKey(c, account, key, action, id, clock_());
+                store.SaveKey(c, account, key, action, id, now);
             }
             return Written{id, false};
         });
@@ -298,12 +298,17 @@ Written ConferenceService::Idempotent(const org::Actor& actor, const std::string
         if (error.Kind() != db::ErrorKind::kUniqueViolation || !keyed) {
             throw;
         }
-        auto found = database_.ReadValue([&](db::Connection& c) { return store_.FindKey(c, account, key); });
+        auto found = database.ReadValue([&](db::Connection& c) { return store.FindKey(c, account, key); });
         if (!found) {
             throw;
         }
         return replay(*found);
     }
+}
+
+Written ConferenceService::Idempotent(const org::Actor& actor, const std::string& key, const std::string& action,
+                                      const std::function<std::int64_t(db::Connection&)>& fn) {
+    return RunOnce(database_, store_, actor, key, action, clock_(), fn);
 }
 
 Written ConferenceService::Register(const org::Actor& actor, const RegistrationInput& input,

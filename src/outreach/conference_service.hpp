@@ -22,6 +22,12 @@ struct Written {
     bool replayed = false;
 };
 
+/// Runs `fn` in one write transaction once per account and idempotency key: a retried submission with the same
+/// key gets the first result back (`replayed`), also when two copies race; a key used for another action is
+/// kConflict, a malformed one kInvalid. An empty key (or no account) runs `fn` every time.
+Written RunOnce(db::Database& database, const ConferenceStore& store, const org::Actor& actor, const std::string& key,
+                const std::string& action, std::int64_t now, const std::function<std::int64_t(db::Connection&)>& fn);
+
 /// The communes an attending agency (a department) attends in a month: the hook the rotation fills in.
 using AttendanceSource =
     std::function<std::vector<std::int64_t>(std::int64_t agency_unit_id, const std::string& month)>;

@@ -528,44 +528,7 @@ Reprimand SupervisionService::GetReprimand(const org::Principal& principal, std:
 
 Written SupervisionService::Idempotent(const org::Actor& actor, const std::string& key, const std::string& action,
                                        const std::function<std::int64_t(db::Connection&)>& fn) {
-    bool printable = std::all_of(key.begin(), key.end(), [](char ch) { return ch > ' ' && ch < 0x7F; });
-    if (key.size() > 200 || !printable) {
-        throw ServiceError(Kind::kInvalid, "Mã chống gửi trùng (Idempotency-Key) không hợp lệ.");
-    }
-    std::int64_t account = actor.principal ? actor.principal->account_id : 0;
-    bool keyed = !key.empty() && account != 0;
-    auto replay = [&](const StoredKey& found) {
-        if (found.action != action) {
-            throw ServiceError(
-                Kind::kConflict,
-                "Mã chống gửi trùng này đã được dùng cho một thao tác khác. Hãy tải lại trang rồi gửi lại.");
-        }
-        return Written{found.result_id, true};
-    };
-    try {
-        return database_.WriteValue([&](db::Connection& c) {
-            if (keyed) {
-                if (auto found = conferences_.FindKey(c, account, key)) {
-                    return replay(*found);
-                }
-            }
-            std::int64_t id = fn(c);
-            if (keyed) {
-                conferences_.SaveKey(c, account, key, action, id, clock_());
-            }
-            return Written{id, false};
-        });
-    } catch (const db::Error& error) {
-        // Two copies of one submission at the same moment: the loser finds the winner's key.
-        if (error.Kind() != db::ErrorKind::kUniqueViolation || !keyed) {
-            throw;
-        }
-        auto found = database_.ReadValue([&](db::Connection& c) { return conferences_.FindKey(c, account, key); });
-        if (!found) {
-            throw;
-        }
-        return replay(*found);
-    }
+    return RunOnce(database_, conferences_, actor, key, action, clock_(), fn);
 }
 
 Written SupervisionService::Remind(const org::Actor& actor, const ReminderInput& input, const std::string& key) {
