@@ -491,13 +491,10 @@ std::vector<AccountRef> ReadAccountRefs(const db::Rows& rows) {
 
 std::map<std::int64_t, std::string> Service::UnitNames(db::Connection& c, const std::vector<std::int64_t>& ids) {
     std::map<std::int64_t, std::string> names;
-    auto snapshot = directory_.Current(c);
-    for (std::int64_t id : ids) {
-        for (const Unit& unit : snapshot->units) {
-            if (unit.id == id) {
-                names.emplace(id, unit.full_name);
-                break;
-            }
+    std::set<std::int64_t> wanted(ids.begin(), ids.end());
+    for (const Unit& unit : directory_.Current(c)->units) {
+        if (wanted.contains(unit.id)) {
+            names.emplace(unit.id, unit.full_name);
         }
     }
     return names;

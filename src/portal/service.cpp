@@ -323,6 +323,12 @@ SiteRole SiteDesk::Most() const {
 }
 
 SiteDesk Service::Reach(db::Connection& c, const org::Principal& principal, Site site) const {
+    auto held = store_.SiteRoles(c, site.id, principal.account_id);
+    return Reach(principal, std::move(site), held, c);
+}
+
+SiteDesk Service::Reach(const org::Principal& principal, Site site, const std::vector<Store::StoredSiteRole>& roles,
+                        db::Connection& c) const {
     SiteDesk desk;
     for (const auto& grant : principal.grants) {
         if (grant.role == org::Role::kAdministrator && site.unit_path.starts_with(grant.unit_path)) {
@@ -338,9 +344,11 @@ SiteDesk Service::Reach(db::Connection& c, const org::Principal& principal, Site
         }
     }
     if (desk.role != SiteRole::kBoard) {
-        auto stored = store_.SiteRoles(c, site.id, principal.account_id);
         std::vector<Section> sections;
-        for (const auto& held : stored) {
+        for (const auto& held : roles) {
+            if (held.site_id != site.id) {
+                continue;
+            }
             SiteRole role = ParseSiteRole(held.role).value_or(SiteRole::kNone);
             if (!held.section_id) {
                 desk.role = std::max(desk.role, role);
@@ -1398,9 +1406,10 @@ std::vector<ItemEvent> Service::History(const org::Principal& principal, std::in
 std::vector<SiteDesk> Service::Desks(const org::Principal& principal) {
     return database_.ReadValue([&](db::Connection& c) {
         std::vector<SiteDesk> desks;
+        auto held = store_.AccountSiteRoles(c, principal.account_id);
         for (Site& site : store_.AllSites(c)) {
             site.unit_path = org_.FindUnitPath(c, site.unit_id).value_or("");
-            SiteDesk desk = Reach(c, principal, std::move(site));
+            SiteDesk desk = Reach(principal, std::move(site), held, c);
             if (desk.Most() != SiteRole::kNone) {
                 desks.push_back(std::move(desk));
             }

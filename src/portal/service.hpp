@@ -289,6 +289,9 @@ public:
 private:
     /// What the principal may do on the site: grants on its unit, then the roles stored for it and its sections.
     SiteDesk Reach(db::Connection& c, const org::Principal& principal, Site site) const;
+    /// The same with the account's stored roles already read (Store::AccountSiteRoles), for many sites at once.
+    SiteDesk Reach(const org::Principal& principal, Site site, const std::vector<Store::StoredSiteRole>& held,
+                   db::Connection& c) const;
     /// Refuses unless the principal holds at least `role` on the whole site.
     SiteDesk RequireOnSite(db::Connection& c, const org::Principal& principal, std::int64_t site_id, SiteRole role,
                            const char* message) const;

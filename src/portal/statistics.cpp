@@ -36,8 +36,8 @@ constexpr std::string_view kColumnViews =
 
 // Local midnight of the first day of a month, in epoch ms (Asia/Ho_Chi_Minh).
 std::int64_t MonthStart(int year, int month) {
-    std::string text = "01/" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "/" + std::to_string(year);
-    return text::ParseDate(text).value_or(0);
+    return text::ParseIsoDate(std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month) + "-01")
+        .value_or(0);
 }
 
 std::size_t GenreIndex(std::string_view name) {
@@ -72,6 +72,7 @@ ColumnStatistics Service::ColumnStats(const org::Principal& principal, int year,
         // The sites shown: edited (site-wide) or compiled for.
         std::vector<Site> shown;
         std::map<std::int64_t, std::int64_t> site_units;
+        auto held = store_.AccountSiteRoles(c, principal.account_id);
         for (Site& site : store_.AllSites(c)) {
             site_units.emplace(site.id, site.unit_id);
             site.unit_path = org_.FindUnitPath(c, site.unit_id).value_or("");
@@ -81,7 +82,7 @@ ColumnStatistics Service::ColumnStats(const org::Principal& principal, int year,
                              grant.role == org::Role::kDistrictOfficer) &&
                             site.unit_path.starts_with(grant.unit_path);
             }
-            if (compiles || Reach(c, principal, site).role >= SiteRole::kEditor) {
+            if (compiles || Reach(principal, site, held, c).role >= SiteRole::kEditor) {
                 shown.push_back(std::move(site));
             }
         }

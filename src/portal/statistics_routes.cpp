@@ -24,11 +24,11 @@ struct Month {
 Month ParseMonth(const std::string& text, std::int64_t now_ms) {
     Month parsed;
     if (text.empty()) {
-        // The month before the current one in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
-        std::int64_t local_days = (now_ms + 7 * 3600 * 1000) / 86'400'000;
-        std::chrono::year_month_day today{std::chrono::sys_days{std::chrono::days{local_days}}};
-        auto previous = std::chrono::year_month{today.year(), today.month()} - std::chrono::months{1};
-        return Month{static_cast<int>(previous.year()), static_cast<int>(static_cast<unsigned>(previous.month()))};
+        // The month before the current one in Asia/Ho_Chi_Minh.
+        std::string today = text::FormatIsoDate(now_ms);  // "2026-11-28"
+        int year = std::stoi(today.substr(0, 4));
+        int month = std::stoi(today.substr(5, 2));
+        return month == 1 ? Month{year - 1, 12} : Month{year, month - 1};
     }
     char tail = 0;
     if (std::sscanf(text.c_str(), "%2d/%4d%c", &parsed.month, &parsed.year, &tail) == 2 ||

@@ -557,26 +557,40 @@ std::vector<std::int64_t> Store::Place(db::Connection& c, const Item& item) cons
     return sites;
 }
 
-std::vector<Store::StoredSiteRole> Store::SiteRoles(db::Connection& c, std::int64_t site_id,
-                                                  std::optional<std::int64_t> account_id) const {
-    std::vector<Value> params{site_id};
-    std::string sql = "SELECT id, account_id, section_id, role FROM site_roles WHERE site_id = $1";
-    if (account_id) {
-        sql += " AND account_id = " + Param(params, *account_id);
-    }
-    auto rows = c.Query(sql + " ORDER BY id", params);
-    std::vector<StoredSiteRole> roles;
+namespace {
+
+std::vector<Store::StoredSiteRole> ReadSiteRoles(const db::Rows& rows) {
+    std::vector<Store::StoredSiteRole> roles;
     for (std::size_t i = 0; i < rows.Size(); ++i) {
-        StoredSiteRole role;
+        Store::StoredSiteRole role;
         role.id = rows.Int(i, 0);
         role.account_id = rows.Int(i, 1);
-        if (!rows.IsNull(i, 2)) {
-            role.section_id = rows.Int(i, 2);
+        role.site_id = rows.Int(i, 2);
+        if (!rows.IsNull(i, 3)) {
+            role.section_id = rows.Int(i, 3);
         }
-        role.role = rows.String(i, 3);
+        role.role = rows.String(i, 4);
         roles.push_back(std::move(role));
     }
     return roles;
+}
+
+constexpr std::string_view kSiteRoleSelect = "SELECT id, account_id, site_id, section_id, role FROM site_roles ";
+
+}  // namespace
+
+std::vector<Store::StoredSiteRole> Store::SiteRoles(db::Connection& c, std::int64_t site_id,
+                                                  std::optional<std::int64_t> account_id) const {
+    std::vector<Value> params{site_id};
+    std::string sql = std::string(kSiteRoleSelect) + "WHERE site_id = $1";
+    if (account_id) {
+        sql += " AND account_id = " + Param(params, *account_id);
+    }
+    return ReadSiteRoles(c.Query(sql + " ORDER BY id", params));
+}
+
+std::vector<Store::StoredSiteRole> Store::AccountSiteRoles(db::Connection& c, std::int64_t account_id) const {
+    return ReadSiteRoles(c.Query(std::string(kSiteRoleSelect) + "WHERE account_id = $1 ORDER BY id", {account_id}));
 }
 
 std::int64_t Store::InsertSiteRole(db::Connection& c, std::int64_t site_id, const StoredSiteRole& role,

@@ -104,12 +104,15 @@ public:
     struct StoredSiteRole {
         std::int64_t id = 0;
         std::int64_t account_id = 0;
+        std::int64_t site_id = 0;
         std::optional<std::int64_t> section_id;
         std::string role;  ///< "contributor", "editor" or "board"
     };
     /// The site's stored roles, every account's when `account_id` is absent, in id order.
     std::vector<StoredSiteRole> SiteRoles(db::Connection& c, std::int64_t site_id,
                                           std::optional<std::int64_t> account_id) const;
+    /// Every stored role of one account, on any site, in id order.
+    std::vector<StoredSiteRole> AccountSiteRoles(db::Connection& c, std::int64_t account_id) const;
     /// Stores a role; the same one twice raises db::Error kUniqueViolation.
     std::int64_t InsertSiteRole(db::Connection& c, std::int64_t site_id, const StoredSiteRole& role,
                                 std::int64_t now) const;
