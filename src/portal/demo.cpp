@@ -102,6 +102,14 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                 // No such account: a demo without the org demo's sign-ins.
             }
         }
+        // The demo commune officer sends the records of A Mú Sung's conferences to the district's column.
+        if (site.unit_name == "Huyện Bát Xát" && site.sections.contains(std::string(kOutreachSectionSlug))) {
+            try {
+                service.GrantSiteRole(system, site.id, "xa.amusung", SiteRole::kContributor,
+                                      site.sections[std::string(kOutreachSectionSlug)]);
+            } catch (const org::ServiceError&) {
+            }
+        }
         ++summary.sites;
     }
 
