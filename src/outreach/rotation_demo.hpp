@@ -14,10 +14,11 @@ struct RotationDemoReport {
     std::int64_t elapsed_ms = 0;
 };
 
-/// Publishes the province's rotation of its departments for each of the 24 months before `now_ms`'s month
-/// (20 communes a month, no repeat within 12 months), each month proposed from the months before it, so the
-/// history, the agencies' pages and the boards have attendances. One transaction; does nothing when any
-/// rotation exists or the province has no department.
+/// Publishes, for each of the 24 months before `now_ms`'s month, the province's rotation of its departments (20
+/// communes a month) and each district's rotation of its cadres (every commune of the district), no repeat within
+/// 12 months while avoidable, each month proposed from the months before it, so the history, the agencies' and
+/// cadres' pages, the evaluations and the boards have attendances. One transaction; does nothing when any rotation
+/// exists. `months` counts level-months.
 RotationDemoReport LoadRotationDemo(db::Database& database, std::int64_t now_ms);
 
 }  // namespace tuyenvan::outreach
