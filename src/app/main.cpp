@@ -17,6 +17,7 @@
 #include "outreach/bodies_demo.hpp"
 #include "outreach/conference_demo.hpp"
 #include "outreach/logbook_demo.hpp"
+#include "outreach/evaluation_demo.hpp"
 #include "outreach/rotation_demo.hpp"
 #include "outreach/supervision_demo.hpp"
 #include "portal/demo.hpp"
@@ -272,7 +273,7 @@ int Main(int argc, char** argv) {
             auto rotation = outreach::LoadRotationDemo(*database, NowMs());
             if (rotation.assignments > 0) {
                 std::cout << "tuyenvan: demo rotation: " << rotation.assignments << " published attendances of "
-                          << rotation.months << " months in " << rotation.elapsed_ms << " ms\n";
+                          << rotation.months << " level-months in " << rotation.elapsed_ms << " ms\n";
             }
             auto logbooks = outreach::LoadLogbookDemo(*database, NowMs());
             if (logbooks.entries > 0) {
@@ -283,6 +284,12 @@ int Main(int argc, char** argv) {
             if (supervision.reminders + supervision.reprimands > 0) {
                 std::cout << "tuyenvan: demo supervision: " << supervision.reminders << " reminders, "
                           << supervision.reprimands << " reprimands\n";
+            }
+            auto evaluations = outreach::LoadEvaluationDemo(*database, NowMs());
+            if (evaluations.sets > 0) {
+                std::cout << "tuyenvan: demo evaluations: " << evaluations.sets << " criteria sets, "
+                          << evaluations.evaluations << " evaluations, " << evaluations.missing << " missing, in "
+                          << evaluations.elapsed_ms << " ms\n";
             }
             std::cout << "\n  Tài khoản mẫu (tên đăng nhập / mật khẩu — vai trò, đơn vị):\n";
             for (const auto& account : org::DemoAccounts()) {

@@ -20,6 +20,8 @@
 #include "outreach/bodies_routes.hpp"
 #include "outreach/conference_routes.hpp"
 #include "outreach/logbook_routes.hpp"
+#include "outreach/rotation_cadre_routes.hpp"
+#include "outreach/evaluation_routes.hpp"
 #include "outreach/rotation_routes.hpp"
 #include "outreach/supervision_routes.hpp"
 #include "outreach/supervision_service.hpp"
@@ -287,18 +289,29 @@ int Serve(const Config& config) {
     outreach::RegisterLogbookRoutes(router, web, logbook_service);
     outreach::SupervisionService supervision_service(*database, org_service, NowMs);
     outreach::RegisterSupervisionRoutes(router, web, supervision_service);
+    outreach::EvaluationService evaluation_service(*database, NowMs);
+    outreach::RegisterEvaluationRoutes(router, web, evaluation_service);
     // The rotation: published assignments feed the departments' calendars; weak communes get more visits.
     outreach::RotationService rotation_service(*database, org_service, NowMs);
     rotation_service.SetWeakLevels([&database](std::int64_t level_unit_id) {
         return outreach::WeakLevels(*database, level_unit_id, 12, text::FormatIsoDate(NowMs()));
     });
-    conference_service.SetAttendanceSource([&rotation_service](std::int64_t agency_unit_id, const std::string& month) {
-        return rotation_service.PublishedCommunes(agency_unit_id, month);
-    });
+    conference_service.SetAttendanceSource(
+        [&rotation_service](const outreach::FeedOwner& agency, const std::string& month) {
+            return rotation_service.PublishedCommunes(agency.id, agency.person, month);
+        });
+    // A commune's new date reaches the agencies assigned to its conference, in the change's transaction.
+    conference_service.SetScheduleChangeListener(
+        [&rotation_service](db::Connection& c, const outreach::Conference&, const outreach::Conference& after,
+                            std::int64_t now) { rotation_service.NotifyScheduleChange(c, after, now); });
     outreach::RegisterRotationRoutes(router, web, rotation_service,
                                      [&conference_service](const org::Actor& actor, std::int64_t unit_id) {
                                          return conference_service.FeedToken(actor, unit_id);
                                      });
+    outreach::RegisterCadreScheduleRoutes(router, web, rotation_service,
+                                          [&conference_service](const org::Actor& actor, std::int64_t person_id) {
+                                              return conference_service.CadreFeedToken(actor, person_id);
+                                          });
     portal_service.OnPublicChange([&generations] { generations.Poll(); });
     portal::PublicSite public_site(*database, web, audience, generations, page_cache,
                                    portal::PublicOptions{config.default_site, 20});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "outreach/bodies_demo.hpp"
+#include "outreach/service_test_support.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
 
@@ -55,16 +56,16 @@ std::string Zip(const std::vector<std::string>& names) {
     return out;
 }
 
-class BodiesServiceTest : public ::testing::TestWithParam<db::Engine> {
+class BodiesServiceTest : public testing::OutreachServiceTest {
 protected:
+    BodiesServiceTest() : OutreachServiceTest(kNow) {}
     void SetUp() override {
-        db::Migrate(db_.Get());
         org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
         amusung_ = UnitId("02686");
         namchac_ = UnitId("02689");
         for (const char* name : {"Thôn Tả Suối", "Bản Phìn Ngan", "Thôn Sín Chải"}) {
-            villages_.push_back(org_.CreateUnit(system_, org::UnitInput{"", amusung_, "village", "Thôn", name, name,
-                                                                        std::nullopt, std::nullopt, {}}));
+            villages_.push_back(org_.CreateUnit(
+                system_, org::UnitInput{"", amusung_, "village", "Thôn", name, name, std::nullopt, std::nullopt, {}}));
         }
         for (int i = 0; i < 6; ++i) {
             people_.push_back(AddPerson("Người thứ " + std::to_string(i), i < 4 ? amusung_ : villages_[0]));
@@ -81,32 +82,7 @@ protected:
         person.phone = "0912345678";
         return org_.CreatePerson(system_, person);
     }
-    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
-        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
-        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    std::int64_t UnitId(const std::string& code) {
-        return db_.Get().ReadValue(
-            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
-    }
-    org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
-    std::int64_t Count(const std::string& sql) {
-        return db_.Get().ReadValue([&](db::Connection& c) { return c.Query(sql).Int(0, 0); });
-    }
-    Kind KindOf(const std::function<void()>& fn) {
-        try {
-            fn();
-        } catch (const org::ServiceError& error) {
-            EXPECT_TRUE(std::string(error.what()).size() > 10) << error.what();
-            return error.GetKind();
-        }
-        ADD_FAILURE() << "expected a ServiceError";
-        return Kind::kUnauthenticated;
-    }
 
-    std::int64_t now_ = kNow;
-    db::testing::TestDatabase db_{GetParam()};
-    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
     BodiesService service_{db_.Get(), [this] { return now_; }};
     org::Actor system_{nullptr, ""};
     std::int64_t amusung_ = 0;
@@ -257,7 +233,9 @@ TEST_P(BodiesServiceTest, VacancyOverviewFindsEveryGap) {
     service_.AddMember(As(admin_), team, MemberInput{people_[4], "leader", "", "", "01/03/2019"});
     auto full = service_.Establish(As(admin_), villages_[1], "");
     for (int i = 0; i < 3; ++i) {
-        service_.AddMember(As(admin_), full, MemberInput{people_[static_cast<std::size_t>(i)], i == 0 ? "leader" : "member", "", "", "01/03/2019"});
+        service_.AddMember(
+            As(admin_), full,
+            MemberInput{people_[static_cast<std::size_t>(i)], i == 0 ? "leader" : "member", "", "", "01/03/2019"});
     }
 
     auto overview = service_.Vacancies(admin_, UnitId("082"), VacancyOrder::kName);
@@ -286,23 +264,31 @@ TEST_P(BodiesServiceTest, RulesMustBePdfOrDocxAndAreStoredOnce) {
     auto body_id = service_.Establish(As(commune_), amusung_, "");
     std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
     std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(32, '\0');
-    EXPECT_EQ(KindOf([&] { service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.pdf", png, "01/03/2019"}); }),
-              Kind::kInvalid);
     EXPECT_EQ(KindOf([&] {
-                  service_.UploadRules(As(commune_), body_id,
-                                       RulesUpload{"bang.xlsx", Zip({"[Content_Types].xml", "xl/workbook.xml"}), "01/03/2019"});
+                  service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.pdf", png, "01/03/2019"});
               }),
               Kind::kInvalid);
-    EXPECT_EQ(KindOf([&] { service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.docx", pdf, "01/03/2019"}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.UploadRules(
+                      As(commune_), body_id,
+                      RulesUpload{"bang.xlsx", Zip({"[Content_Types].xml", "xl/workbook.xml"}), "01/03/2019"});
+              }),
               Kind::kInvalid);
-    EXPECT_EQ(KindOf([&] { service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.pdf", pdf, "32/01/2019"}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.docx", pdf, "01/03/2019"});
+              }),
+              Kind::kInvalid);
+    EXPECT_EQ(KindOf([&] {
+                  service_.UploadRules(As(commune_), body_id, RulesUpload{"quy-che.pdf", pdf, "32/01/2019"});
+              }),
               Kind::kInvalid);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM outreach_body_documents"), 0);
 
     auto first = service_.UploadRules(As(commune_), body_id, RulesUpload{"Quy chế 2019.pdf", pdf, "01/03/2019"});
     EXPECT_EQ(service_.UploadRules(As(commune_), body_id, RulesUpload{"Quy chế 2019.pdf", pdf, "01/03/2019"}), first);
     auto docx = service_.UploadRules(
-        As(commune_), body_id, RulesUpload{"quy-che-sua-doi.docx", Zip({"[Content_Types].xml", "word/document.xml"}), "2020-07-01"});
+        As(commune_), body_id,
+        RulesUpload{"quy-che-sua-doi.docx", Zip({"[Content_Types].xml", "word/document.xml"}), "2020-07-01"});
     EXPECT_NE(docx, first);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM outreach_body_documents"), 2);
     auto file = service_.Rules(commune_, first);
@@ -318,19 +304,30 @@ TEST_P(BodiesServiceTest, RulesMustBePdfOrDocxAndAreStoredOnce) {
 }
 
 TEST_P(BodiesServiceTest, SpeakersWithTopics) {
-    auto id = service_.AddSpeaker(As(commune_), amusung_,
-                                  SpeakerInput{people_[2], {"Phòng, chống ma túy", " Phòng, chống ma túy ", "", "Nông thôn mới"}, true});
+    auto id = service_.AddSpeaker(
+        As(commune_), amusung_,
+        SpeakerInput{people_[2], {"Phòng, chống ma túy", " Phòng, chống ma túy ", "", "Nông thôn mới"}, true});
     auto speaker = service_.GetSpeaker(commune_, id);
     EXPECT_EQ(speaker.topics, (std::vector<std::string>{"Nông thôn mới", "Phòng, chống ma túy"}));
-    EXPECT_EQ(KindOf([&] { service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{people_[2], {"Khác"}, true}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{people_[2], {"Khác"}, true});
+              }),
               Kind::kConflict);
-    EXPECT_EQ(KindOf([&] { service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{people_[3], {" "}, true}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{people_[3], {" "}, true});
+              }),
               Kind::kInvalid);
-    EXPECT_EQ(KindOf([&] { service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{outsider_, {"A"}, true}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.AddSpeaker(As(commune_), amusung_, SpeakerInput{outsider_, {"A"}, true});
+              }),
               Kind::kInvalid);
-    EXPECT_EQ(KindOf([&] { service_.AddSpeaker(As(commune_), namchac_, SpeakerInput{outsider_, {"A"}, true}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.AddSpeaker(As(commune_), namchac_, SpeakerInput{outsider_, {"A"}, true});
+              }),
               Kind::kForbidden);
-    EXPECT_EQ(KindOf([&] { service_.AddSpeaker(As(commune_), villages_[0], SpeakerInput{people_[4], {"A"}, true}); }),
+    EXPECT_EQ(KindOf([&] {
+                  service_.AddSpeaker(As(commune_), villages_[0], SpeakerInput{people_[4], {"A"}, true});
+              }),
               Kind::kInvalid);
     service_.UpdateSpeaker(As(commune_), id, speaker.version, SpeakerInput{std::nullopt, {"Chuyển đổi số"}, false});
     EXPECT_EQ(KindOf([&] {
@@ -348,23 +345,26 @@ TEST_P(BodiesServiceTest, SpeakerShowsWhereAndWhenTheyPresented) {
     db_.Get().Write([&](db::Connection& c) {
         auto conference = [&](std::int64_t unit, const std::string& month, const std::string& day) {
             return c
-                .Query("INSERT INTO outreach_conferences (unit_id, month, original_date, original_time, scheduled_date, "
-                       "scheduled_time, venue, chair, registered_at, registered_by, updated_at) "
-                       "VALUES ($1, $2, $3, '08:00', $3, '08:00', 'Hội trường xã', 'Chủ trì', 1, 'x', 1) RETURNING id",
-                       {unit, month, day})
+                .Query(
+                    "INSERT INTO outreach_conferences (unit_id, month, original_date, original_time, scheduled_date, "
+                    "scheduled_time, venue, chair, registered_at, registered_by, updated_at) "
+                    "VALUES ($1, $2, $3, '08:00', $3, '08:00', 'Hội trường xã', 'Chủ trì', 1, 'x', 1) RETURNING id",
+                    {unit, month, day})
                 .Int(0, 0);
         };
         auto held = conference(amusung_, "2023-09", "2023-09-20");
         auto planned = conference(namchac_, "2023-12", "2023-12-05");
-        c.Query("INSERT INTO outreach_conference_records (conference_id, held_date, cadres, party_members, "
-                "committee_members, people, submitted_at, submitted_by, updated_at) "
-                "VALUES ($1, '2023-09-21', 1, 1, 1, 1, 1, 'x', 1)",
-                {held});
-        for (auto [conference_id, kind] : {std::pair{held, "planned"}, std::pair{held, "presented"},
-                                           std::pair{planned, "planned"}}) {
-            c.Query("INSERT INTO outreach_conference_topics (conference_id, kind, position, topic, speaker_id, "
-                    "speaker_name) VALUES ($1, $2, 1, 'Nông thôn mới', $3, '')",
-                    {conference_id, std::string(kind), id});
+        c.Query(
+            "INSERT INTO outreach_conference_records (conference_id, held_date, cadres, party_members, "
+            "committee_members, people, submitted_at, submitted_by, updated_at) "
+            "VALUES ($1, '2023-09-21', 1, 1, 1, 1, 1, 'x', 1)",
+            {held});
+        for (auto [conference_id, kind] :
+             {std::pair{held, "planned"}, std::pair{held, "presented"}, std::pair{planned, "planned"}}) {
+            c.Query(
+                "INSERT INTO outreach_conference_topics (conference_id, kind, position, topic, speaker_id, "
+                "speaker_name) VALUES ($1, $2, 1, 'Nông thôn mới', $3, '')",
+                {conference_id, std::string(kind), id});
         }
     });
     auto speaker = service_.GetSpeaker(admin_, id);

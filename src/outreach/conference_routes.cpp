@@ -505,6 +505,7 @@ view::Data RulesData(ConferenceService& service, const org::Principal& principal
         row.set("effective_month", web::ShowMonth(rule.effective_month));
         row.set("registration_day", std::to_string(rule.rule.registration_day));
         row.set("record_due_days", std::to_string(rule.rule.record_due_days));
+        row.set("evaluation_due_days", std::to_string(rule.rule.evaluation_due_days));
         row.set("created_by", rule.created_by);
         row.set("created_at", rule.created_at > 0 ? text::FormatDateTime(rule.created_at) : "—");
         view::Append(rows, std::move(row));
@@ -515,6 +516,7 @@ view::Data RulesData(ConferenceService& service, const org::Principal& principal
     auto current = service.RuleFor(NextMonth(CurrentMonth(service)));
     data.set("registration_day", std::to_string(current.registration_day));
     data.set("record_due_days", std::to_string(current.record_due_days));
+    data.set("evaluation_due_days", std::to_string(current.evaluation_due_days));
     return data;
 }
 
@@ -745,6 +747,9 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
         if (auto parsed = ReadDate("01/" + month); parsed && !IsMonth(month)) {
             month = parsed->substr(0, 7);  // "mm/yyyy" as shown
         }
+        rule.evaluation_due_days = form.Has("evaluation_due_days")
+                                       ? static_cast<int>(ToInt(form.Get("evaluation_due_days")).value_or(-1))
+                                       : service.RuleFor(month).evaluation_due_days;
         try {
             Guard([&] { return service.SetRule(ActorOf(principal, request), month, rule); });
             return Response::Redirect(std::string(kBase) + "/thoi-han?da-luu=1");
@@ -755,6 +760,7 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
             data.set("effective_month", form.Get("effective_month"));
             data.set("registration_day", form.Get("registration_day"));
             data.set("record_due_days", form.Get("record_due_days"));
+            data.set("evaluation_due_days", form.Get("evaluation_due_days"));
             FormErrors(data, error);
             return web.Page("outreach/conference_rules", std::move(data), principal,
                             "Thời hạn đăng ký và nộp biên bản hội nghị", 422);
@@ -891,6 +897,7 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                                                   {"effective_month", rule.effective_month},
                                                   {"registration_day", rule.rule.registration_day},
                                                   {"record_due_days", rule.rule.record_due_days},
+                                                  {"evaluation_due_days", rule.rule.evaluation_due_days},
                                                   {"created_at", rule.created_at},
                                                   {"created_by", rule.created_by}});
                  }
@@ -907,6 +914,10 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  DeadlineRule rule;
                  rule.registration_day = static_cast<int>(web::JsonInt(body, "registration_day").value_or(0));
                  rule.record_due_days = static_cast<int>(web::JsonInt(body, "record_due_days").value_or(-1));
+                 rule.evaluation_due_days =
+                     body.contains("evaluation_due_days")
+                         ? static_cast<int>(web::JsonInt(body, "evaluation_due_days").value_or(-1))
+                         : service.RuleFor(web::JsonText(body, "effective_month")).evaluation_due_days;
                  auto id = service.SetRule(ActorOf(principal, request), web::JsonText(body, "effective_month"), rule);
                  return Response::Json(json::serialize(json::object{{"id", id}}), 201);
              })

@@ -447,6 +447,9 @@ Written ConferenceService::ChangeSchedule(const org::Actor& actor, std::int64_t 
         }
         Conference after = Load(c, id);
         Audit(c, actor, "outreach_conference.change", id, ToJson(before), ToJson(after));
+        if (change_listener_) {
+            change_listener_(c, before, after, change.made_at);
+        }
         return after.changes.back().id;
     });
 }
@@ -756,6 +759,9 @@ std::int64_t ConferenceService::SetRule(const org::Actor& actor, const std::stri
     if (rule.record_due_days < 0 || rule.record_due_days > 60) {
         errors.emplace_back("record_due_days", "Hạn nộp biên bản phải từ 0 đến 60 ngày sau hội nghị.");
     }
+    if (rule.evaluation_due_days < 0 || rule.evaluation_due_days > 60) {
+        errors.emplace_back("evaluation_due_days", "Hạn gửi đánh giá phải từ 0 đến 60 ngày sau hội nghị.");
+    }
     org::ThrowIfInvalid(errors);
     return database_.WriteValue([&](db::Connection& c) {
         auto before = store_.Rules(c);
@@ -768,7 +774,8 @@ std::int64_t ConferenceService::SetRule(const org::Actor& actor, const std::stri
         change.entity_id = std::to_string(id);
         change.after_json = json::serialize(json::object{{"effective_month", month},
                                                          {"registration_day", rule.registration_day},
-                                                         {"record_due_days", rule.record_due_days}});
+                                                         {"record_due_days", rule.record_due_days},
+                                                         {"evaluation_due_days", rule.evaluation_due_days}});
         change.address = actor.address;
         audit::Append(c, change, clock_());
         return id;
@@ -780,17 +787,40 @@ std::string ConferenceService::FeedToken(const org::Actor& actor, std::int64_t u
     if (actor.principal && !actor.principal->Can(org::Permission::kOutreachRead, unit.path)) {
         throw ServiceError(Kind::kForbidden, "Bạn không có quyền xem lịch hội nghị của đơn vị này.");
     }
-    if (auto token = database_.ReadValue([&](db::Connection& c) { return store_.FeedToken(c, unit_id); })) {
+    return TokenOf(actor, FeedOwner{unit_id, false});
+}
+
+std::string ConferenceService::CadreFeedToken(const org::Actor& actor, std::int64_t person_id) {
+    database_.Read([&](db::Connection& c) {
+        auto rows =
+            c.Query("SELECT u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1", {person_id});
+        if (rows.Empty()) {
+            throw ServiceError(Kind::kNotFound, "Không tìm thấy cán bộ.");
+        }
+        if (actor.principal == nullptr || actor.principal->Can(org::Permission::kOutreachRead, rows.String(0, 0))) {
+            return;
+        }
+        auto own = c.Query("SELECT 1 FROM accounts WHERE id = $1 AND person_id = $2",
+                           {actor.principal->account_id, person_id});
+        if (own.Empty()) {
+            throw ServiceError(Kind::kForbidden, "Bạn không có quyền xem lịch đi dự của cán bộ này.");
+        }
+    });
+    return TokenOf(actor, FeedOwner{person_id, true});
+}
+
+std::string ConferenceService::TokenOf(const org::Actor& actor, const FeedOwner& owner) {
+    if (auto token = database_.ReadValue([&](db::Connection& c) { return store_.FeedToken(c, owner); })) {
         return *token;
     }
     return database_.WriteValue([&](db::Connection& c) {
-        store_.InsertFeedToken(c, unit_id, security::RandomToken(24), clock_());
-        std::string token = *store_.FeedToken(c, unit_id);
+        store_.InsertFeedToken(c, owner, security::RandomToken(24), clock_());
+        std::string token = *store_.FeedToken(c, owner);
         audit::Change change;
         change.actor = actor.principal ? actor.principal->login : "system";
-        change.action = "outreach_calendar_feed.create";
-        change.entity = "unit";
-        change.entity_id = std::to_string(unit_id);
+        change.action = owner.person ? "outreach_cadre_feed.create" : "outreach_calendar_feed.create";
+        change.entity = owner.person ? "person" : "unit";
+        change.entity_id = std::to_string(owner.id);
         change.address = actor.address;
         audit::Append(c, change, clock_());
         return token;
@@ -814,18 +844,26 @@ std::optional<std::string> ConferenceService::Feed(const std::string& token, con
         std::vector<DeadlineRuleRow> rules;
     };
     auto loaded = database_.ReadValue([&](db::Connection& c) -> std::optional<Loaded> {
-        auto unit_id = store_.FeedUnit(c, token);
-        if (!unit_id) {
+        auto owner = store_.FindFeedOwner(c, token);
+        if (!owner) {
             return std::nullopt;
         }
         Loaded out;
-        out.unit = RequireUnit(c, *unit_id);
+        if (owner->person) {
+            auto person = c.Query("SELECT full_name FROM people WHERE id = $1", {owner->id});
+            if (person.Empty()) {
+                return std::nullopt;
+            }
+            out.unit.full_name = person.String(0, 0);
+        } else {
+            out.unit = RequireUnit(c, owner->id);
+        }
         out.rules = store_.Rules(c);
-        if (out.unit.level == "department") {
+        if (owner->person || out.unit.level == "department") {
             // An attending agency sees the conferences the rotation assigns it.
             if (attendance_) {
                 for (std::string month = from; month <= to; month = NextMonth(month)) {
-                    for (auto& row : store_.StatusRowsOf(c, attendance_(out.unit.id, month), month, month)) {
+                    for (auto& row : store_.StatusRowsOf(c, attendance_(*owner, month), month, month)) {
                         out.rows.push_back(std::move(row));
                     }
                 }

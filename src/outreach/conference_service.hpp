@@ -28,9 +28,14 @@ struct Written {
 Written RunOnce(db::Database& database, const ConferenceStore& store, const org::Actor& actor, const std::string& key,
                 const std::string& action, std::int64_t now, const std::function<std::int64_t(db::Connection&)>& fn);
 
-/// The communes an attending agency (a department) attends in a month: the hook the rotation fills in.
-using AttendanceSource =
-    std::function<std::vector<std::int64_t>(std::int64_t agency_unit_id, const std::string& month)>;
+/// The communes an attending agency (a department, or a district cadre) attends in a month: the hook the rotation
+/// fills in.
+using AttendanceSource = std::function<std::vector<std::int64_t>(const FeedOwner& agency, const std::string& month)>;
+
+/// Told of every schedule change inside its transaction (the rotation tells the agencies assigned to the commune's
+/// conference): the conference as it was and as it is now, with the change just made last in `after.changes`.
+using ScheduleChangeListener =
+    std::function<void(db::Connection& c, const Conference& before, const Conference& after, std::int64_t now)>;
 
 /// The conference service. Errors are org::ServiceError with Vietnamese messages.
 ///
@@ -47,6 +52,8 @@ public:
 
     /// Sets the rotation's answer for agency feeds; without it an agency's feed has no events.
     void SetAttendanceSource(AttendanceSource source) { attendance_ = std::move(source); }
+    /// Sets who hears of schedule changes (in the change's transaction: a failing listener undoes the change).
+    void SetScheduleChangeListener(ScheduleChangeListener listener) { change_listener_ = std::move(listener); }
 
     /// Registers a commune's conference for a month. Refuses dates outside the month or already past, a second
     /// registration of the same commune and month (kConflict), and units that are not communes.
@@ -85,6 +92,9 @@ public:
 
     /// The unguessable token of a unit's iCalendar feed, made on first use (kOutreachRead on the unit).
     std::string FeedToken(const org::Actor& actor, std::int64_t unit_id);
+    /// The token of a district cadre's feed (the conferences the district's rotation sends them to), made on first
+    /// use: for the cadre's own account, or kOutreachRead on the cadre's unit.
+    std::string CadreFeedToken(const org::Actor& actor, std::int64_t person_id);
     /// The iCalendar document of a feed token (two months back, four ahead); nothing for an unknown token.
     /// `base_url` ("https://host") makes the events' links absolute.
     std::optional<std::string> Feed(const std::string& token, const std::string& base_url);
@@ -96,6 +106,8 @@ public:
 
 private:
     ConferenceUnit RequireUnit(db::Connection& c, std::int64_t unit_id) const;
+    /// The feed token of an owner, made (and audited) on first use.
+    std::string TokenOf(const org::Actor& actor, const FeedOwner& owner);
     Conference Load(db::Connection& c, std::int64_t id) const;
     StatusResult StatusOf(const Conference& conference, const std::optional<std::string>& held_date,
                           const std::optional<std::int64_t>& submitted_at, const std::vector<DeadlineRuleRow>& rules,
@@ -113,6 +125,7 @@ private:
     ConferenceStore store_;
     std::function<std::int64_t()> clock_;
     AttendanceSource attendance_;
+    ScheduleChangeListener change_listener_;
 };
 
 /// JSON of a conference (with history and record) for the API and the audit log.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "outreach/conference_demo.hpp"
+#include "outreach/service_test_support.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
 #include "platform/media/image.hpp"
@@ -47,10 +48,10 @@ std::int64_t At(const std::string& date) {
     return *text::ParseIsoDate(date) + 10LL * 3600 * 1000;
 }
 
-class ConferenceTest : public ::testing::TestWithParam<db::Engine> {
+class ConferenceTest : public testing::OutreachServiceTest {
 protected:
+    ConferenceTest() : OutreachServiceTest(0) {}
     void SetUp() override {
-        db::Migrate(db_.Get());
         org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
         portal_.EnsureSchema();
         admin_ = SignIn("quantri", org::Role::kAdministrator, "10");
@@ -59,17 +60,8 @@ protected:
         other_officer_ = SignIn("xa.namchac", org::Role::kCommuneOfficer, "02689");
         now_ = At("2026-04-20");
     }
-    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
-        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
-        return Again(login);
-    }
     org::Principal Again(const std::string& login) {
         return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    static org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
-    std::int64_t UnitId(const std::string& code) {
-        return db_.Get().ReadValue(
-            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
     }
     std::int64_t Count(const std::string& table) {
         return db_.Get().ReadValue(
@@ -106,9 +98,6 @@ protected:
         return ConferenceStatus::kNotRegistered;
     }
 
-    std::int64_t now_ = 0;
-    db::testing::TestDatabase db_{GetParam()};
-    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
     portal::Service portal_{db_.Get(), org_, [this] { return now_; }};
     ConferenceService service_{db_.Get(), org_, portal_, [this] { return now_; }};
     org::Principal admin_, officer_, other_officer_;

@@ -50,6 +50,7 @@ std::string_view StatusLabel(ConferenceStatus status);
 struct DeadlineRule {
     int registration_day = 25;  ///< day of the previous month by which to register (1–31)
     int record_due_days = 5;    ///< days after the scheduled date by which to submit the record (0–60)
+    int evaluation_due_days = 7;  ///< days after the conference's date by which an attending agency evaluates it (0–60)
 };
 
 /// One schedule change as the status needs it.

@@ -102,7 +102,8 @@ std::vector<ConferenceUnit> ConferenceStore::Communes(db::Connection& c, const s
 
 std::vector<DeadlineRuleRow> ConferenceStore::Rules(db::Connection& c) const {
     auto rows = c.Query(
-        "SELECT id, effective_month, registration_day, record_due_days, created_at, created_by FROM "
+        "SELECT id, effective_month, registration_day, record_due_days, created_at, created_by, evaluation_due_days "
+        "FROM "
         "outreach_deadline_rules ORDER BY effective_month");
     std::vector<DeadlineRuleRow> out;
     for (std::size_t i = 0; i < rows.Size(); ++i) {
@@ -113,6 +114,7 @@ std::vector<DeadlineRuleRow> ConferenceStore::Rules(db::Connection& c) const {
         row.rule.record_due_days = static_cast<int>(rows.Int(i, 3));
         row.created_at = rows.Int(i, 4);
         row.created_by = rows.String(i, 5);
+        row.rule.evaluation_due_days = static_cast<int>(rows.Int(i, 6));
         out.push_back(std::move(row));
     }
     return out;
@@ -123,11 +125,12 @@ std::int64_t ConferenceStore::SaveRule(db::Connection& c, const std::string& mon
     return c
         .Query(
             "INSERT INTO outreach_deadline_rules (effective_month, registration_day, record_due_days, created_at, "
-            "created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (effective_month) DO UPDATE SET registration_day "
-            "= excluded.registration_day, record_due_days = excluded.record_due_days, created_at = "
-            "excluded.created_at, created_by = excluded.created_by RETURNING id",
+            "created_by, evaluation_due_days) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (effective_month) DO UPDATE "
+            "SET registration_day = excluded.registration_day, record_due_days = excluded.record_due_days, "
+            "created_at = excluded.created_at, created_by = excluded.created_by, evaluation_due_days = "
+            "excluded.evaluation_due_days RETURNING id",
             {month, static_cast<std::int64_t>(rule.registration_day), static_cast<std::int64_t>(rule.record_due_days),
-             now, by})
+             now, by, static_cast<std::int64_t>(rule.evaluation_due_days)})
         .Int(0, 0);
 }
 
@@ -367,28 +370,40 @@ void ConferenceStore::SetColumnItem(db::Connection& c, std::int64_t id, std::int
     c.Query("UPDATE outreach_conferences SET column_item_id = $1, updated_at = $2 WHERE id = $3", {item_id, now, id});
 }
 
-std::optional<std::string> ConferenceStore::FeedToken(db::Connection& c, std::int64_t unit_id) const {
-    auto rows = c.Query("SELECT token FROM outreach_calendar_feeds WHERE unit_id = $1", {unit_id});
+std::optional<std::string> ConferenceStore::FeedToken(db::Connection& c, const FeedOwner& owner) const {
+    auto rows = owner.person ? c.Query("SELECT token FROM outreach_person_feeds WHERE person_id = $1", {owner.id})
+                             : c.Query("SELECT token FROM outreach_calendar_feeds WHERE unit_id = $1", {owner.id});
     if (rows.Empty()) {
         return std::nullopt;
     }
     return rows.String(0, 0);
 }
 
-void ConferenceStore::InsertFeedToken(db::Connection& c, std::int64_t unit_id, const std::string& token,
+void ConferenceStore::InsertFeedToken(db::Connection& c, const FeedOwner& owner, const std::string& token,
                                       std::int64_t now) const {
-    c.Query(
-        "INSERT INTO outreach_calendar_feeds (unit_id, token, created_at) VALUES ($1, $2, $3) ON CONFLICT "
-        "(unit_id) DO NOTHING",
-        {unit_id, token, now});
+    if (owner.person) {
+        c.Query(
+            "INSERT INTO outreach_person_feeds (person_id, token, created_at) VALUES ($1, $2, $3) ON CONFLICT "
+            "(person_id) DO NOTHING",
+            {owner.id, token, now});
+    } else {
+        c.Query(
+            "INSERT INTO outreach_calendar_feeds (unit_id, token, created_at) VALUES ($1, $2, $3) ON CONFLICT "
+            "(unit_id) DO NOTHING",
+            {owner.id, token, now});
+    }
 }
 
-std::optional<std::int64_t> ConferenceStore::FeedUnit(db::Connection& c, const std::string& token) const {
+std::optional<FeedOwner> ConferenceStore::FindFeedOwner(db::Connection& c, const std::string& token) const {
     auto rows = c.Query("SELECT unit_id FROM outreach_calendar_feeds WHERE token = $1", {token});
-    if (rows.Empty()) {
-        return std::nullopt;
+    if (!rows.Empty()) {
+        return FeedOwner{rows.Int(0, 0), false};
     }
-    return rows.Int(0, 0);
+    rows = c.Query("SELECT person_id FROM outreach_person_feeds WHERE token = $1", {token});
+    if (!rows.Empty()) {
+        return FeedOwner{rows.Int(0, 0), true};
+    }
+    return std::nullopt;
 }
 
 }  // namespace tuyenvan::outreach

@@ -34,6 +34,12 @@ struct StatusRow {
 };
 
 /// Reads and writes the conference tables (and reads units).
+/// The owner of an iCalendar feed: a unit, or a district cadre (a person) who attends on the district's rotation.
+struct FeedOwner {
+    std::int64_t id = 0;
+    bool person = false;
+};
+
 class ConferenceStore {
 public:
     /// A unit by id.
@@ -87,12 +93,12 @@ public:
                                           std::int64_t width) const;
     /// Links the portal draft made from the record.
     void SetColumnItem(db::Connection& c, std::int64_t id, std::int64_t item_id, std::int64_t now) const;
-    /// The feed token of a unit, if made.
-    std::optional<std::string> FeedToken(db::Connection& c, std::int64_t unit_id) const;
-    /// Stores a unit's feed token.
-    void InsertFeedToken(db::Connection& c, std::int64_t unit_id, const std::string& token, std::int64_t now) const;
-    /// The unit of a feed token.
-    std::optional<std::int64_t> FeedUnit(db::Connection& c, const std::string& token) const;
+    /// The feed token of a unit (or, with `person`, of a district cadre), if made.
+    std::optional<std::string> FeedToken(db::Connection& c, const FeedOwner& owner) const;
+    /// Stores a unit's or a cadre's feed token (a second one for the same owner is ignored).
+    void InsertFeedToken(db::Connection& c, const FeedOwner& owner, const std::string& token, std::int64_t now) const;
+    /// Whose feed a token is.
+    std::optional<FeedOwner> FindFeedOwner(db::Connection& c, const std::string& token) const;
 };
 
 }  // namespace tuyenvan::outreach

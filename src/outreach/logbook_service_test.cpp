@@ -5,6 +5,7 @@
 #include "outreach/bodies_service.hpp"
 #include "outreach/logbook_demo.hpp"
 #include "outreach/logbook_xlsx.hpp"
+#include "outreach/service_test_support.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
 
@@ -23,17 +24,21 @@ constexpr std::string_view kTree =
 // 2023-11-14 22:13:20 UTC, so "today" in Vietnam is 15/11/2023.
 constexpr std::int64_t kNow = 1700000000000;
 
-class LogbookServiceTest : public ::testing::TestWithParam<db::Engine> {
+class LogbookServiceTest : public testing::OutreachServiceTest {
 protected:
+    LogbookServiceTest() : OutreachServiceTest(kNow) {}
     void SetUp() override {
-        db::Migrate(db_.Get());
         org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
         amusung_ = UnitId("02686");
         namchac_ = UnitId("02689");
-        village_ = org_.CreateUnit(system_, org::UnitInput{"", amusung_, "village", "Thôn", "Thôn Tả Suối",
-                                                           "Thôn Tả Suối", std::nullopt, std::nullopt, {}});
-        other_village_ = org_.CreateUnit(system_, org::UnitInput{"", namchac_, "village", "Bản", "Bản Nậm Chạc",
-                                                                 "Bản Nậm Chạc", std::nullopt, std::nullopt, {}});
+        village_ = org_.CreateUnit(
+            system_,
+            org::UnitInput{
+                "", amusung_, "village", "Thôn", "Thôn Tả Suối", "Thôn Tả Suối", std::nullopt, std::nullopt, {}});
+        other_village_ = org_.CreateUnit(
+            system_,
+            org::UnitInput{
+                "", namchac_, "village", "Bản", "Bản Nậm Chạc", "Bản Nậm Chạc", std::nullopt, std::nullopt, {}});
         committee_ = bodies_.Establish(system_, amusung_, "01/03/2020");
         team_ = bodies_.Establish(system_, village_, "15/04/2021");
         other_committee_ = bodies_.Establish(system_, namchac_, "");
@@ -44,35 +49,6 @@ protected:
         district_ = SignIn("huyen.batxat", org::Role::kDistrictOfficer, "082");
         viewer_ = SignIn("xem", org::Role::kViewer, "10");
         village_officer_ = SignInAt("thon.tasuoi", org::Role::kCommuneOfficer, village_);
-    }
-    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
-        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
-        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    org::Principal SignInAt(const std::string& login, org::Role role, std::int64_t unit) {
-        org_.CreateAccount(system_, login, "mat-khau-du-dai-2026", std::nullopt, role, unit);
-        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    std::int64_t UnitId(const std::string& code) {
-        return db_.Get().ReadValue(
-            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
-    }
-    org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
-    std::int64_t Count(const std::string& sql) {
-        return db_.Get().ReadValue([&](db::Connection& c) { return c.Query(sql).Int(0, 0); });
-    }
-    Kind KindOf(const std::function<void()>& fn, std::string* message = nullptr) {
-        try {
-            fn();
-        } catch (const org::ServiceError& error) {
-            EXPECT_TRUE(std::string(error.what()).size() > 10) << error.what();
-            if (message) {
-                *message = error.what();
-            }
-            return error.GetKind();
-        }
-        ADD_FAILURE() << "expected a ServiceError";
-        return Kind::kUnauthenticated;
     }
     EntryInput Input(const std::string& key, const std::string& day = "10/11/2023") {
         EntryInput input;
@@ -87,9 +63,6 @@ protected:
         return input;
     }
 
-    std::int64_t now_ = kNow;
-    db::testing::TestDatabase db_{GetParam()};
-    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
     BodiesService bodies_{db_.Get(), [this] { return now_; }};
     LogbookService service_{db_.Get(), [this] { return now_; }};
     org::Actor system_{nullptr, ""};
@@ -131,8 +104,7 @@ TEST_P(LogbookServiceTest, ARepeatedKeyAnswersTheFirstEntryAndWritesNothing) {
     std::string message;
     EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), team_, Input("")); }, &message), Kind::kInvalid);
     EXPECT_NE(message.find("mã gửi"), std::string::npos) << message;
-    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), team_, Input("có dấu cách và ký tự lạ")); }),
-              Kind::kInvalid);
+    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), team_, Input("có dấu cách và ký tự lạ")); }), Kind::kInvalid);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM outreach_logbook_entries"), 1);
 }
 
@@ -147,8 +119,7 @@ TEST_P(LogbookServiceTest, DatesInTheFutureOrBeforeTheBodyAreRefused) {
               Kind::kInvalid);
     EXPECT_NE(message.find("trước ngày thành lập"), std::string::npos) << message;
     EXPECT_NE(message.find("15/04/2021"), std::string::npos) << message;
-    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), team_, Input("key-bad-1", "31/02/2023")); }),
-              Kind::kInvalid);
+    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), team_, Input("key-bad-1", "31/02/2023")); }), Kind::kInvalid);
     auto bad = Input("key-bad-2");
     bad.form = "radio";
     bad.households = "mười";
@@ -169,8 +140,7 @@ TEST_P(LogbookServiceTest, PermissionsFollowRoleAndUnit) {
     EXPECT_EQ(KindOf([&] { service_.ListCommune(other_commune_, amusung_, LogbookQuery{}); }), Kind::kForbidden);
     // A viewer reads but does not write; a commune officer does not write for the district's committee.
     EXPECT_EQ(KindOf([&] { service_.Submit(As(viewer_), team_, Input("key-viewer-1")); }), Kind::kForbidden);
-    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), district_committee_, Input("key-up-1")); }),
-              Kind::kForbidden);
+    EXPECT_EQ(KindOf([&] { service_.Submit(As(commune_), district_committee_, Input("key-up-1")); }), Kind::kForbidden);
     // The district writes for its own committee and its communes' teams.
     EXPECT_NO_THROW(service_.Submit(As(district_), district_committee_, Input("key-district-1")));
     EXPECT_NO_THROW(service_.Submit(As(district_), team_, Input("key-district-2")));

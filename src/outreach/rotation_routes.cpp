@@ -1,7 +1,6 @@
 #include "outreach/rotation_routes.hpp"
 
 #include <boost/json.hpp>
-
 #include <map>
 #include <set>
 
@@ -21,7 +20,9 @@ using web::ActorOf;
 using web::FormErrors;
 using web::Guard;
 
-std::string LevelPath(std::int64_t id) { return "/quan-tri/tuyen-van/luan-phien/" + std::to_string(id); }
+std::string LevelPath(std::int64_t id) {
+    return "/quan-tri/tuyen-van/luan-phien/" + std::to_string(id);
+}
 
 std::string BaseUrl(const Request& request) {
     std::string host(request.Header("Host"));
@@ -202,7 +203,7 @@ Response LevelPage(const org::Web& web, RotationService& service, const org::Pri
             view::Data item;
             item.set("commune", result->commune_names.at(a.commune_id));
             item.set("agency", result->agency_names.contains(a.agency_id) ? result->agency_names.at(a.agency_id)
-                                                                           : std::to_string(a.agency_id));
+                                                                          : std::to_string(a.agency_id));
             item.set("pinned", a.pinned);
             item.set("window_broken", a.window_broken);
             item.set("above_balance", a.above_balance);
@@ -310,6 +311,25 @@ RotationRequest RequestOfJson(std::int64_t level_id, const json::object& body) {
 
 }  // namespace
 
+view::List ScheduleRows(const std::vector<AssignmentRow>& assignments) {
+    std::string today = web::TodayIso();
+    view::List rows = view::MakeList();
+    for (const auto& row : assignments) {
+        view::Data item;
+        item.set("month", web::ShowMonth(row.month));
+        item.set("commune", row.commune_name);
+        item.set("registered", !row.conference_date.empty());
+        item.set("date", web::ShowDay(row.conference_date));
+        item.set("iso_date", row.conference_date);
+        item.set("time", row.conference_time);
+        item.set("venue", row.venue);
+        item.set("held", !row.conference_date.empty() && row.conference_date < today);
+        item.set("evaluation_href", "/quan-tri/tuyen-van/danh-gia/moi?phan-cong=" + std::to_string(row.id));
+        view::Append(rows, std::move(item));
+    }
+    return rows;
+}
+
 void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationService& service,
                             FeedTokenSource feed_token) {
     router.Add(verb::get, "/quan-tri/tuyen-van/luan-phien", Mode::kBlocking, [&web, &service](Request& request) {
@@ -381,30 +401,29 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                        return service.SaveProposal(ActorOf(principal, request), rotation, true);
                    });
                });
-    router.Add(verb::post, "/quan-tri/tuyen-van/luan-phien/{id}/cong-bo", Mode::kBlocking,
-               [&web, &service](Request& request) {
-                   auto principal = web.RequirePrincipal(request);
-                   auto form = web.Form(request);
-                   web.CheckCsrf(request, principal, &form);
-                   std::int64_t id = request.PathId("id");
-                   Choice choice = ChoiceOf(form, service);
-                   Publication publication;
-                   try {
-                       publication = Guard([&] { return service.Publish(ActorOf(principal, request), id, choice.month); });
-                   } catch (const http::HttpError& error) {
-                       if (error.Status() == 403 || error.Status() == 404) {
-                           throw;
-                       }
-                       view::Data data;
-                       FormErrors(data, error);
-                       return LevelPage(web, service, principal, id, choice, nullptr, std::move(data), error.Status());
-                   }
-                   std::string month = RotationService::ParseMonth(choice.month).value_or(choice.month);
-                   return Response::Redirect(LevelPath(id) + "?thang=" + month +
-                                             (publication.replayed
-                                                  ? std::string("&khong-doi=1")
-                                                  : "&da-cong-bo=" + std::to_string(publication.published)));
-               });
+    router.Add(
+        verb::post, "/quan-tri/tuyen-van/luan-phien/{id}/cong-bo", Mode::kBlocking, [&web, &service](Request& request) {
+            auto principal = web.RequirePrincipal(request);
+            auto form = web.Form(request);
+            web.CheckCsrf(request, principal, &form);
+            std::int64_t id = request.PathId("id");
+            Choice choice = ChoiceOf(form, service);
+            Publication publication;
+            try {
+                publication = Guard([&] { return service.Publish(ActorOf(principal, request), id, choice.month); });
+            } catch (const http::HttpError& error) {
+                if (error.Status() == 403 || error.Status() == 404) {
+                    throw;
+                }
+                view::Data data;
+                FormErrors(data, error);
+                return LevelPage(web, service, principal, id, choice, nullptr, std::move(data), error.Status());
+            }
+            std::string month = RotationService::ParseMonth(choice.month).value_or(choice.month);
+            return Response::Redirect(LevelPath(id) + "?thang=" + month +
+                                      (publication.replayed ? std::string("&khong-doi=1")
+                                                            : "&da-cong-bo=" + std::to_string(publication.published)));
+        });
     router.Add(verb::get, "/quan-tri/tuyen-van/lich-di-du/{id}", Mode::kBlocking,
                [&web, &service, feed_token](Request& request) {
                    auto principal = web.RequirePrincipal(request);
@@ -420,22 +439,9 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                    data.set("agency_name", schedule.agency.full_name);
                    data.set("tu", RotationService::ParseMonth(from).value_or(from));
                    data.set("den", RotationService::ParseMonth(to).value_or(to));
-                   view::List rows = view::MakeList();
-                   for (const auto& row : schedule.assignments) {
-                       view::Data item;
-                       item.set("month", web::ShowMonth(row.month));
-                       item.set("commune", row.commune_name);
-                       item.set("registered", !row.conference_date.empty());
-                       item.set("date", web::ShowDay(row.conference_date));
-                       item.set("iso_date", row.conference_date);
-                       item.set("time", row.conference_time);
-                       item.set("venue", row.venue);
-                       item.set("held", !row.conference_date.empty() && row.conference_date < web::TodayIso());
-                       item.set("reasons", Texts(ReasonList(row.reasons)));
-                       view::Append(rows, std::move(item));
-                   }
                    data.set("has_rows", !schedule.assignments.empty());
-                   data.set("rows", std::move(rows));
+                   data.set("rows", ScheduleRows(schedule.assignments));
+                   data.set("caption", "Hội nghị tuyên vận cơ quan được phân công dự");
                    if (feed_token) {
                        data.set("feed_url", BaseUrl(request) + "/lich-tuyen-van/" +
                                                 feed_token(ActorOf(principal, request), id) + ".ics");
@@ -464,10 +470,10 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
                  auto body = web.JsonBody(request);
-                 bool keep = !body.contains("keep_pins") || !body.at("keep_pins").is_bool() ||
-                             body.at("keep_pins").as_bool();
-                 return Response::Json(ToJson(service.SaveProposal(
-                     ActorOf(principal, request), RequestOfJson(request.PathId("id"), body), keep)));
+                 bool keep =
+                     !body.contains("keep_pins") || !body.at("keep_pins").is_bool() || body.at("keep_pins").as_bool();
+                 return Response::Json(ToJson(service.SaveProposal(ActorOf(principal, request),
+                                                                   RequestOfJson(request.PathId("id"), body), keep)));
              })
         .summary = "Tính đề xuất và lưu làm bản nháp của tháng (giữ các phân công đã ghim)";
     router
@@ -476,9 +482,9 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
                  auto body = web.JsonBody(request);
-                 return Response::Json(ToJson(service.SaveDraft(ActorOf(principal, request), request.PathId("id"),
-                                                                web::JsonText(body, "month"),
-                                                                PinsOf(body, "assignments"))));
+                 return Response::Json(
+                     ToJson(service.SaveDraft(ActorOf(principal, request), request.PathId("id"),
+                                              web::JsonText(body, "month"), PinsOf(body, "assignments"))));
              })
         .summary = "Lưu bản nháp phân công của tháng do cán bộ tự chọn";
     router
@@ -489,10 +495,10 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                  auto body = web.JsonBody(request);
                  auto publication =
                      service.Publish(ActorOf(principal, request), request.PathId("id"), web::JsonText(body, "month"));
-                 return Response::Json(json::serialize(json::object{{"published", publication.published},
-                                                                    {"replayed", publication.replayed},
-                                                                    {"agencies_notified",
-                                                                     publication.agencies_notified}}));
+                 return Response::Json(
+                     json::serialize(json::object{{"published", publication.published},
+                                                  {"replayed", publication.replayed},
+                                                  {"agencies_notified", publication.agencies_notified}}));
              })
         .summary = "Công bố bản nháp phân công của tháng; gửi lại không ghi thêm";
     router

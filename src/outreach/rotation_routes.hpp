@@ -5,15 +5,20 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "org/web.hpp"
 #include "outreach/rotation_service.hpp"
 #include "platform/http/router.hpp"
+#include "platform/view/view.hpp"
 
 namespace tuyenvan::outreach {
 
 /// The token of a unit's iCalendar feed (ConferenceService::FeedToken), for the agency's page.
 using FeedTokenSource = std::function<std::string(const org::Actor& actor, std::int64_t unit_id)>;
+
+/// The rows of an agency's (a department's or a district cadre's) schedule for templates/outreach/schedule_table.
+view::List ScheduleRows(const std::vector<AssignmentRow>& assignments);
 
 /// Registers the rotation pages and their API.
 void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationService& service,

@@ -1,8 +1,7 @@
 #include "outreach/rotation_service.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <set>
 #include <stdexcept>
@@ -43,7 +42,9 @@ std::string FromYearMonth(YearMonth month) {
     return std::to_string(month.year) + (month.month < 10 ? "-0" : "-") + std::to_string(month.month);
 }
 
-std::string ShowMonthIso(const std::string& month) { return month.substr(5, 2) + "/" + month.substr(0, 4); }
+std::string ShowMonthIso(const std::string& month) {
+    return month.substr(5, 2) + "/" + month.substr(0, 4);
+}
 
 std::string ShowDayIso(const std::string& iso) {
     auto ms = text::ParseIsoDate(iso);
@@ -60,23 +61,23 @@ std::string ReasonsJson(const std::vector<std::string>& reasons) {
 
 json::value AssignmentJson(const AssignmentRow& row) {
     json::value reasons = json::parse(row.reasons.empty() ? "[]" : row.reasons);
-    return json::object{{"id", row.id},
-                        {"level_unit_id", row.level_unit_id},
-                        {"month", row.month},
-                        {"commune_id", row.commune_id},
-                        {"commune_name", row.commune_name},
-                        {"agency_id", row.agency_id},
-                        {"agency_kind", row.agency_is_person ? "person" : "unit"},
-                        {"agency_name", row.agency_name},
-                        {"pinned", row.pinned},
-                        {"reasons", reasons},
-                        {"status", row.status},
-                        {"published_at", row.published_at ? json::value(*row.published_at) : json::value(nullptr)},
-                        {"conference_date", row.conference_date.empty() ? json::value(nullptr)
-                                                                        : json::value(row.conference_date)},
-                        {"conference_time", row.conference_time},
-                        {"venue", row.venue},
-                        {"version", row.version}};
+    return json::object{
+        {"id", row.id},
+        {"level_unit_id", row.level_unit_id},
+        {"month", row.month},
+        {"commune_id", row.commune_id},
+        {"commune_name", row.commune_name},
+        {"agency_id", row.agency_id},
+        {"agency_kind", row.agency_is_person ? "person" : "unit"},
+        {"agency_name", row.agency_name},
+        {"pinned", row.pinned},
+        {"reasons", reasons},
+        {"status", row.status},
+        {"published_at", row.published_at ? json::value(*row.published_at) : json::value(nullptr)},
+        {"conference_date", row.conference_date.empty() ? json::value(nullptr) : json::value(row.conference_date)},
+        {"conference_time", row.conference_time},
+        {"venue", row.venue},
+        {"version", row.version}};
 }
 
 json::array AssignmentsJson(const std::vector<AssignmentRow>& rows) {
@@ -106,8 +107,8 @@ std::map<std::int64_t, std::set<std::int64_t>> ByAgency(const std::vector<Assign
 std::string PairsJson(const std::vector<AssignmentRow>& rows) {
     json::array out;
     for (const auto& row : rows) {
-        out.push_back(json::object{{"commune_id", row.commune_id}, {"agency_id", row.agency_id},
-                                   {"pinned", row.pinned}});
+        out.push_back(
+            json::object{{"commune_id", row.commune_id}, {"agency_id", row.agency_id}, {"pinned", row.pinned}});
     }
     return json::serialize(out);
 }
@@ -137,7 +138,9 @@ std::string RotationService::AddMonths(const std::string& month, int count) {
     return FromYearMonth(YearMonth::FromIndex(ToYearMonth(month).Index() + count));
 }
 
-std::string RotationService::CurrentMonth() const { return text::FormatIsoDate(clock_()).substr(0, 7); }
+std::string RotationService::CurrentMonth() const {
+    return text::FormatIsoDate(clock_()).substr(0, 7);
+}
 
 std::string RotationService::RequireMonth(const std::string& text) const {
     auto month = ParseMonth(text);
@@ -179,8 +182,8 @@ std::pair<std::vector<RotationLevel>, std::vector<RotationUnit>> RotationService
             "'department') AND valid_to IS NULL ORDER BY depth, sort_key, id");
         std::pair<std::vector<RotationLevel>, std::vector<RotationUnit>> out;
         for (std::size_t i = 0; i < rows.Size(); ++i) {
-            RotationUnit unit{rows.Int(i, 0), rows.String(i, 1), rows.String(i, 2), rows.String(i, 3),
-                              rows.String(i, 4), rows.OptInt(i, 5)};
+            RotationUnit unit{rows.Int(i, 0),    rows.String(i, 1), rows.String(i, 2),
+                              rows.String(i, 3), rows.String(i, 4), rows.OptInt(i, 5)};
             if (unit.level == "department") {
                 if (principal.Can(org::Permission::kOutreachRead, unit.path)) {
                     out.second.push_back(std::move(unit));
@@ -198,7 +201,8 @@ std::pair<std::vector<RotationLevel>, std::vector<RotationUnit>> RotationService
 }
 
 ProposalResult RotationService::Compute(db::Connection& c, const RotationLevel& level, const RotationRequest& request,
-                                        const std::string& month, const std::map<std::int64_t, int>& weak_levels) const {
+                                        const std::string& month,
+                                        const std::map<std::int64_t, int>& weak_levels) const {
     auto started = std::chrono::steady_clock::now();
     org::FieldErrors errors;
     RotationInput input;
@@ -244,7 +248,7 @@ ProposalResult RotationService::Compute(db::Connection& c, const RotationLevel& 
         row.district_id = commune.parent_id.value_or(0);
         auto weak = weak_levels.find(commune.id);
         if (weak != weak_levels.end()) {
-            row.weakness = weak->second >= 2 ? Weakness::kVeryWeak
+            row.weakness = weak->second >= 2   ? Weakness::kVeryWeak
                            : weak->second == 1 ? Weakness::kWeak
                                                : Weakness::kNormal;
             result.weakness[commune.id] = weak->second;
@@ -260,16 +264,16 @@ ProposalResult RotationService::Compute(db::Connection& c, const RotationLevel& 
         if (!result.commune_names.contains(pin.commune_id)) {
             errors.emplace_back("commune_id", "Xã được chọn không thuộc " + level.unit.full_name + ".");
         } else if (!result.agency_names.contains(pin.agency_id)) {
-            errors.emplace_back("agency_id", level.persons ? "Cán bộ được chọn không thuộc " + level.unit.full_name + "."
-                                                           : "Sở, ban, ngành được chọn không thuộc " +
-                                                                 level.unit.full_name + ".");
+            errors.emplace_back("agency_id",
+                                level.persons ? "Cán bộ được chọn không thuộc " + level.unit.full_name + "."
+                                              : "Sở, ban, ngành được chọn không thuộc " + level.unit.full_name + ".");
         } else {
             input.pinned.push_back(pin);
         }
     }
     org::ThrowIfInvalid(errors);
-    for (const auto& row : store_.Published(c, level.unit.id, AddMonths(month, -kRotationHistoryMonths),
-                                            AddMonths(month, -1))) {
+    for (const auto& row :
+         store_.Published(c, level.unit.id, AddMonths(month, -kRotationHistoryMonths), AddMonths(month, -1))) {
         input.history.push_back(PastAttendance{row.agency_id, row.commune_id, ToYearMonth(row.month)});
     }
     try {
@@ -278,8 +282,7 @@ ProposalResult RotationService::Compute(db::Connection& c, const RotationLevel& 
         throw ServiceError(Kind::kInvalid, "Đề xuất vượt quá " + std::to_string(kMaxRotationVisits) +
                                                " lượt dự trong một tháng; hãy giảm số xã được phân công.");
     }
-    result.elapsed_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
 }
 
@@ -370,7 +373,8 @@ ProposalResult RotationService::SaveProposal(const org::Actor& actor, RotationRe
     });
 }
 
-RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t level_unit_id, const std::string& month_text,
+RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t level_unit_id,
+                                         const std::string& month_text,
                                          const std::vector<PinnedAttendance>& attendances) {
     std::int64_t now = clock_();
     database_.Write([&](db::Connection& c) {
@@ -394,8 +398,8 @@ RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t l
             if (!communes.contains(attendance.commune_id)) {
                 errors.emplace_back("commune_id", "Xã được chọn không thuộc " + level.unit.full_name + ".");
             } else if (!agencies.contains(attendance.agency_id)) {
-                errors.emplace_back("agency_id", "Cơ quan hoặc cán bộ được chọn không thuộc " + level.unit.full_name +
-                                                     ".");
+                errors.emplace_back("agency_id",
+                                    "Cơ quan hoặc cán bộ được chọn không thuộc " + level.unit.full_name + ".");
             } else {
                 pairs.emplace(attendance.commune_id, attendance.agency_id);
             }
@@ -430,7 +434,8 @@ RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t l
     return actor.principal ? Month(*actor.principal, level_unit_id, month_text) : RotationMonth{};
 }
 
-Publication RotationService::Publish(const org::Actor& actor, std::int64_t level_unit_id, const std::string& month_text) {
+Publication RotationService::Publish(const org::Actor& actor, std::int64_t level_unit_id,
+                                     const std::string& month_text) {
     std::int64_t now = clock_();
     return database_.WriteValue([&](db::Connection& c) {
         RotationLevel level = LoadLevel(c, level_unit_id);
@@ -478,8 +483,8 @@ Publication RotationService::Publish(const org::Actor& actor, std::int64_t level
             auto accounts = AgencyAccounts(c, agency, level.persons);
             notify::Message message;
             message.kind = "outreach_rotation";
-            message.title = "Lịch đi dự hội nghị tuyên vận tháng " + ShowMonthIso(month) + " (" +
-                            level.unit.full_name + ")";
+            message.title =
+                "Lịch đi dự hội nghị tuyên vận tháng " + ShowMonthIso(month) + " (" + level.unit.full_name + ")";
             std::string body;
             for (const auto& row : after) {
                 if (row.agency_id != agency) {
@@ -492,12 +497,11 @@ Publication RotationService::Publish(const org::Actor& actor, std::int64_t level
                                    (row.venue.empty() ? "" : ", tại " + row.venue)) +
                         "\n";
             }
-            message.body = body.empty() ? "Trong tháng " + ShowMonthIso(month) +
-                                              " không còn xã nào được phân công dự hội nghị."
-                                        : "Các xã được phân công dự hội nghị tuyên vận tháng " + ShowMonthIso(month) +
-                                              ":\n" + body;
-            message.link = level.persons ? "/quan-tri/tuyen-van/luan-phien/" + std::to_string(level.unit.id) +
-                                               "?thang=" + month
+            message.body =
+                body.empty()
+                    ? "Trong tháng " + ShowMonthIso(month) + " không còn xã nào được phân công dự hội nghị."
+                    : "Các xã được phân công dự hội nghị tuyên vận tháng " + ShowMonthIso(month) + ":\n" + body;
+            message.link = level.persons ? "/quan-tri/tuyen-van/lich-can-bo/" + std::to_string(agency)
                                          : "/quan-tri/tuyen-van/lich-di-du/" + std::to_string(agency);
             if (!accounts.empty()) {
                 notify::Notify(c, now, accounts, message, true);
@@ -553,18 +557,89 @@ AgencySchedule RotationService::Schedule(const org::Principal& principal, std::i
     });
 }
 
-std::vector<std::int64_t> RotationService::PublishedCommunes(std::int64_t agency_unit_id, const std::string& month) {
+CadreSchedule RotationService::Cadre(const org::Principal& principal, std::int64_t person_id, const std::string& from,
+                                     const std::string& to) {
+    std::string first = RequireMonth(from);
+    std::string last = RequireMonth(to);
     return database_.ReadValue([&](db::Connection& c) {
-        auto rows = c.Query(
-            "SELECT commune_id FROM outreach_rotation_assignments WHERE agency_unit_id = $1 AND month = $2 AND "
-            "status = 'published' ORDER BY commune_id",
-            {agency_unit_id, month});
+        auto rows = c.Query("SELECT full_name, position, unit_id FROM people WHERE id = $1", {person_id});
+        if (rows.Empty()) {
+            throw ServiceError(Kind::kNotFound, "Không tìm thấy cán bộ.");
+        }
+        auto unit = store_.FindUnit(c, rows.Int(0, 2));
+        if (!unit) {
+            throw ServiceError(Kind::kNotFound, "Không tìm thấy đơn vị của cán bộ.");
+        }
+        if (!principal.Can(org::Permission::kOutreachRead, unit->path) &&
+            c.Query("SELECT 1 FROM accounts WHERE id = $1 AND person_id = $2", {principal.account_id, person_id})
+                .Empty()) {
+            throw ServiceError(Kind::kForbidden, "Bạn không có quyền xem lịch đi dự của cán bộ này.");
+        }
+        CadreSchedule out;
+        out.person_id = person_id;
+        out.full_name = rows.String(0, 0);
+        out.position = rows.String(0, 1);
+        out.unit = std::move(*unit);
+        out.assignments = store_.OfAgency(c, person_id, true, first, last);
+        return out;
+    });
+}
+
+std::optional<std::int64_t> RotationService::PersonOf(const org::Principal& principal) {
+    return database_.ReadValue([&](db::Connection& c) -> std::optional<std::int64_t> {
+        auto rows =
+            c.Query("SELECT person_id FROM accounts WHERE id = $1 AND person_id IS NOT NULL", {principal.account_id});
+        if (rows.Empty()) {
+            return std::nullopt;
+        }
+        return rows.Int(0, 0);
+    });
+}
+
+std::vector<std::int64_t> RotationService::PublishedCommunes(std::int64_t agency_id, bool person,
+                                                             const std::string& month) {
+    return database_.ReadValue([&](db::Connection& c) {
+        auto rows = c.Query(std::string("SELECT commune_id FROM outreach_rotation_assignments WHERE ") +
+                                (person ? "agency_person_id" : "agency_unit_id") +
+                                " = $1 AND month = $2 AND status = 'published' ORDER BY commune_id",
+                            {agency_id, month});
         std::vector<std::int64_t> out;
         for (std::size_t i = 0; i < rows.Size(); ++i) {
             out.push_back(rows.Int(i, 0));
         }
         return out;
     });
+}
+
+std::int64_t RotationService::NotifyScheduleChange(db::Connection& c, const Conference& after, std::int64_t now) {
+    if (after.changes.empty()) {
+        return 0;
+    }
+    const ScheduleChange& change = after.changes.back();
+    auto rows = c.Query(
+        "SELECT agency_unit_id, agency_person_id FROM outreach_rotation_assignments WHERE commune_id = $1 AND "
+        "month = $2 AND status = 'published' ORDER BY id",
+        {after.unit_id, after.month});
+    std::int64_t told = 0;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        bool person = rows.IsNull(i, 0);
+        std::int64_t agency = person ? rows.Int(i, 1) : rows.Int(i, 0);
+        auto accounts = AgencyAccounts(c, agency, person);
+        ++told;
+        if (accounts.empty()) {
+            continue;
+        }
+        notify::Message message;
+        message.kind = "outreach_schedule_change";
+        message.title = after.unit_name + " đổi lịch hội nghị tuyên vận tháng " + ShowMonthIso(after.month);
+        message.body = "Lịch cũ: ngày " + ShowDayIso(change.before_date) + " lúc " + change.before_time + ", tại " +
+                       change.before_venue + ".\nLịch mới: ngày " + ShowDayIso(change.after_date) + " lúc " +
+                       change.after_time + ", tại " + change.after_venue + ".\nLý do: " + change.reason;
+        message.link = person ? "/quan-tri/tuyen-van/lich-can-bo/" + std::to_string(agency)
+                              : "/quan-tri/tuyen-van/lich-di-du/" + std::to_string(agency);
+        notify::Notify(c, now, accounts, message, true);
+    }
+    return told;
 }
 
 std::string ToJson(const ProposalResult& result) {
@@ -596,12 +671,12 @@ std::string ToJson(const ProposalResult& result) {
     }
     json::array uncovered;
     for (const auto& u : p.uncovered) {
-        uncovered.push_back(json::object{{"commune_id", u.commune_id},
-                                         {"commune_name", name(result.commune_names, u.commune_id)},
-                                         {"missing_visits", u.missing_visits},
-                                         {"reason", u.reason == UncoveredReason::kNotSelected ? "not_selected"
-                                                                                               : "too_few_agencies"},
-                                         {"message", u.message}});
+        uncovered.push_back(
+            json::object{{"commune_id", u.commune_id},
+                         {"commune_name", name(result.commune_names, u.commune_id)},
+                         {"missing_visits", u.missing_visits},
+                         {"reason", u.reason == UncoveredReason::kNotSelected ? "not_selected" : "too_few_agencies"},
+                         {"message", u.message}});
     }
     json::array loads;
     for (const auto& l : p.loads) {
@@ -645,10 +720,18 @@ std::string ToJson(const RotationMonth& month) {
                                         {"published", AssignmentsJson(month.published)}});
 }
 
-std::string ToJson(const AgencySchedule& schedule) {
+std::string ToJson(const CadreSchedule& schedule) {
     return json::serialize(json::object{
-        {"agency", json::object{{"id", schedule.agency.id}, {"name", schedule.agency.full_name}}},
+        {"person",
+         json::object{{"id", schedule.person_id}, {"name", schedule.full_name}, {"position", schedule.position}}},
+        {"unit", json::object{{"id", schedule.unit.id}, {"name", schedule.unit.full_name}}},
         {"assignments", AssignmentsJson(schedule.assignments)}});
+}
+
+std::string ToJson(const AgencySchedule& schedule) {
+    return json::serialize(
+        json::object{{"agency", json::object{{"id", schedule.agency.id}, {"name", schedule.agency.full_name}}},
+                     {"assignments", AssignmentsJson(schedule.assignments)}});
 }
 
 }  // namespace tuyenvan::outreach

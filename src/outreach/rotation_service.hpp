@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "org/service.hpp"
+#include "outreach/conference_model.hpp"
 #include "outreach/rotation.hpp"
 #include "outreach/rotation_store.hpp"
 #include "platform/db/database.hpp"
@@ -80,6 +81,16 @@ struct AgencySchedule {
     std::vector<AssignmentRow> assignments;
 };
 
+/// A district cadre's published assignments (the district's rotation sends cadres as the province sends
+/// departments).
+struct CadreSchedule {
+    std::int64_t person_id = 0;
+    std::string full_name;
+    std::string position;
+    RotationUnit unit;  ///< the district the cadre belongs to
+    std::vector<AssignmentRow> assignments;
+};
+
 /// The rotation service. Errors are org::ServiceError with Vietnamese messages.
 ///
 /// Permissions: computing, saving and publishing a level's rotation need kOutreachSupervise on the level
@@ -115,8 +126,19 @@ public:
     /// A department's published assignments from `from` to `to` ("yyyy-mm").
     AgencySchedule Schedule(const org::Principal& principal, std::int64_t agency_unit_id, const std::string& from,
                             const std::string& to);
-    /// The communes a department must attend in a month (published; no permission check): the feed's hook.
-    std::vector<std::int64_t> PublishedCommunes(std::int64_t agency_unit_id, const std::string& month);
+    /// A district cadre's published assignments from `from` to `to` ("yyyy-mm"): for the cadre's own account, or
+    /// kOutreachRead on the cadre's unit.
+    CadreSchedule Cadre(const org::Principal& principal, std::int64_t person_id, const std::string& from,
+                        const std::string& to);
+    /// The person linked to the account, if any (a district cadre reaching "my schedule").
+    std::optional<std::int64_t> PersonOf(const org::Principal& principal);
+    /// The communes an agency (a department, or with `person` a district cadre) must attend in a month
+    /// (published; no permission check): the feed's hook.
+    std::vector<std::int64_t> PublishedCommunes(std::int64_t agency_id, bool person, const std::string& month);
+    /// Tells the agencies assigned to a commune's conference that its schedule changed (in the application and by
+    /// e-mail), inside the change's transaction; the last of `after.changes` is the change just made. Returns the
+    /// agencies told.
+    std::int64_t NotifyScheduleChange(db::Connection& c, const Conference& after, std::int64_t now);
 
     /// "yyyy-mm" of a month typed as "yyyy-mm" or "mm/yyyy"; nothing when invalid.
     static std::optional<std::string> ParseMonth(const std::string& text);
@@ -148,5 +170,7 @@ std::string ToJson(const ProposalResult& result);
 std::string ToJson(const RotationMonth& month);
 /// JSON of an agency's schedule for the API.
 std::string ToJson(const AgencySchedule& schedule);
+/// JSON of a district cadre's schedule for the API.
+std::string ToJson(const CadreSchedule& schedule);
 
 }  // namespace tuyenvan::outreach

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "outreach/conference_service.hpp"
+#include "outreach/service_test_support.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
 #include "platform/text/format.hpp"
@@ -29,10 +30,10 @@ constexpr std::string_view kTree =
 // 2026-05-10 noon in Vietnam.
 const std::int64_t kNow = text::ParseIsoDate("2026-05-10").value() + 5 * 3600000;
 
-class RotationServiceTest : public ::testing::TestWithParam<db::Engine> {
+class RotationServiceTest : public testing::OutreachServiceTest {
 protected:
+    RotationServiceTest() : OutreachServiceTest(kNow) {}
     void SetUp() override {
-        db::Migrate(db_.Get());
         org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
         province_ = UnitId("10");
         batxat_ = UnitId("082");
@@ -41,31 +42,13 @@ protected:
         commune_ = SignIn("xa.amusung", org::Role::kCommuneOfficer, "02686");
         district_ = SignIn("huyen.batxat", org::Role::kDistrictOfficer, "082");
         department_ = SignIn("so.vhttdl", org::Role::kDepartmentOfficer, "S01");
-        conferences_.SetAttendanceSource([this](std::int64_t agency, const std::string& month) {
-            return service_.PublishedCommunes(agency, month);
+        conferences_.SetAttendanceSource([this](const FeedOwner& agency, const std::string& month) {
+            return service_.PublishedCommunes(agency.id, agency.person, month);
         });
-    }
-    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
-        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
-        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    std::int64_t UnitId(const std::string& code) {
-        return db_.Get().ReadValue(
-            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
-    }
-    org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
-    std::int64_t Count(const std::string& sql) {
-        return db_.Get().ReadValue([&](db::Connection& c) { return c.Query(sql).Int(0, 0); });
-    }
-    Kind KindOf(const std::function<void()>& fn) {
-        try {
-            fn();
-        } catch (const org::ServiceError& error) {
-            EXPECT_GT(std::string(error.what()).size(), 10u) << error.what();
-            return error.GetKind();
-        }
-        ADD_FAILURE() << "expected a ServiceError";
-        return Kind::kUnauthenticated;
+        conferences_.SetScheduleChangeListener(
+            [this](db::Connection& c, const Conference&, const Conference& after, std::int64_t now) {
+                service_.NotifyScheduleChange(c, after, now);
+            });
     }
     RotationRequest Request(std::int64_t level, const std::string& month) {
         RotationRequest request;
@@ -74,9 +57,6 @@ protected:
         return request;
     }
 
-    std::int64_t now_ = kNow;
-    db::testing::TestDatabase db_{GetParam()};
-    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
     portal::Service portal_{db_.Get(), org_, [this] { return now_; }};
     ConferenceService conferences_{db_.Get(), org_, portal_, [this] { return now_; }};
     RotationService service_{db_.Get(), org_, [this] { return now_; }};
@@ -104,9 +84,10 @@ TEST_P(RotationServiceTest, OnlyTheLevelsSupervisorsMayProposeAndPublish) {
     // The district's agencies are its cadres: people of the district unit.
     db_.Get().Write([&](db::Connection& c) {
         for (const char* name : {"Lò Văn Minh", "Vàng Thị Mai"}) {
-            c.Query("INSERT INTO people (full_name, name_key, sort_key, unit_id, created_at, updated_at) "
-                    "VALUES ($1, $1, $1, $2, 1, 1)",
-                    {std::string(name), batxat_});
+            c.Query(
+                "INSERT INTO people (full_name, name_key, sort_key, unit_id, created_at, updated_at) "
+                "VALUES ($1, $1, $1, $2, 1, 1)",
+                {std::string(name), batxat_});
         }
     });
     auto district = service_.SaveProposal(As(district_), Request(batxat_, "2026-06"), true);
@@ -198,13 +179,14 @@ TEST_P(RotationServiceTest, TheAgencysFeedListsItsCommunesConferences) {
     service_.Publish(As(office_), province_, "2026-05");
     db_.Get().Write([&](db::Connection& c) {
         for (const auto& [code, day] : {std::pair{"02689", "2026-05-20"}, std::pair{"02686", "2026-05-21"}}) {
-            c.Query("INSERT INTO outreach_conferences (unit_id, month, original_date, original_time, scheduled_date, "
-                    "scheduled_time, venue, chair, registered_at, registered_by, updated_at) "
-                    "VALUES ($1, '2026-05', $2, '08:00', $2, '08:00', 'Hội trường xã', 'Chủ trì', 1, 'x', 1)",
-                    {UnitId(code), std::string(day)});
+            c.Query(
+                "INSERT INTO outreach_conferences (unit_id, month, original_date, original_time, scheduled_date, "
+                "scheduled_time, venue, chair, registered_at, registered_by, updated_at) "
+                "VALUES ($1, '2026-05', $2, '08:00', $2, '08:00', 'Hội trường xã', 'Chủ trì', 1, 'x', 1)",
+                {UnitId(code), std::string(day)});
         }
     });
-    EXPECT_EQ(service_.PublishedCommunes(culture, "2026-05"), std::vector<std::int64_t>{UnitId("02689")});
+    EXPECT_EQ(service_.PublishedCommunes(culture, false, "2026-05"), std::vector<std::int64_t>{UnitId("02689")});
     auto feed = conferences_.Feed(conferences_.FeedToken(As(department_), culture), "https://tuyenvan.example");
     ASSERT_TRUE(feed);
     EXPECT_NE(feed->find("Nậm Chạc"), std::string::npos);
@@ -213,6 +195,100 @@ TEST_P(RotationServiceTest, TheAgencysFeedListsItsCommunesConferences) {
     auto schedule = service_.Schedule(department_, culture, "2026-05", "2026-05");
     ASSERT_EQ(schedule.assignments.size(), 1u);
     EXPECT_EQ(schedule.assignments[0].conference_date, "2026-05-20");
+}
+
+TEST_P(RotationServiceTest, ADistrictCadreSeesAndSubscribesToTheirAssignmentsAndHearsOfDateChanges) {
+    // Two cadres of Bát Xát; the first has an account of their own.
+    std::int64_t minh = 0, mai = 0;
+    db_.Get().Write([&](db::Connection& c) {
+        for (const char* name : {"Lò Văn Minh", "Vàng Thị Mai"}) {
+            c.Query(
+                "INSERT INTO people (full_name, name_key, sort_key, unit_id, created_at, updated_at) "
+                "VALUES ($1, $1, $1, $2, 1, 1)",
+                {std::string(name), batxat_});
+        }
+        minh = c.Query("SELECT id FROM people WHERE full_name = 'Lò Văn Minh'").Int(0, 0);
+        mai = c.Query("SELECT id FROM people WHERE full_name = 'Vàng Thị Mai'").Int(0, 0);
+    });
+    auto cadre = SignIn("lo.van.minh", org::Role::kCommuneOfficer, "02800");  // granted elsewhere: a stranger here
+    db_.Get().Write([&](db::Connection& c) {
+        c.Query("UPDATE accounts SET person_id = $1 WHERE id = $2", {minh, cadre.account_id});
+    });
+    EXPECT_EQ(service_.PersonOf(cadre), minh);
+    EXPECT_FALSE(service_.PersonOf(commune_).has_value());
+
+    // A Mú Sung registers June; the district sends Minh there, the province sends the culture department.
+    RegistrationInput input;
+    input.unit_id = UnitId("02686");
+    input.month = "2026-06";
+    input.date = "2026-06-12";
+    input.time = "08:00";
+    input.venue = "Hội trường Đảng ủy xã";
+    input.chair = "Đồng chí Bí thư Đảng ủy";
+    auto conference = conferences_.Register(As(commune_), input, "");
+    auto district = Request(batxat_, "2026-06");
+    district.pins.push_back(PinnedAttendance{UnitId("02686"), minh});
+    service_.SaveProposal(As(district_), district, true);
+    service_.Publish(As(district_), batxat_, "2026-06");
+    std::int64_t culture = UnitId("S01");
+    auto province = Request(province_, "2026-06");
+    province.pins.push_back(PinnedAttendance{UnitId("02686"), culture});
+    service_.SaveProposal(As(office_), province, true);
+    service_.Publish(As(office_), province_, "2026-06");
+
+    // The cadre reads their own schedule; the district reads its cadres'; another district and a commune do not.
+    auto own = service_.Cadre(cadre, minh, "2026-06", "2026-06");
+    ASSERT_EQ(own.assignments.size(), 1u);
+    EXPECT_EQ(own.assignments[0].commune_id, UnitId("02686"));
+    EXPECT_EQ(own.assignments[0].conference_date, "2026-06-12");
+    EXPECT_EQ(own.unit.id, batxat_);
+    EXPECT_NO_THROW(service_.Cadre(district_, minh, "2026-06", "2026-06"));
+    EXPECT_EQ(KindOf([&] { service_.Cadre(cadre, mai, "2026-06", "2026-06"); }), Kind::kForbidden);
+    EXPECT_EQ(KindOf([&] { service_.Cadre(commune_, minh, "2026-06", "2026-06"); }), Kind::kForbidden);
+    EXPECT_EQ(KindOf([&] { service_.Cadre(district_, 987654, "2026-06", "2026-06"); }), Kind::kNotFound);
+    EXPECT_EQ(KindOf([&] { conferences_.CadreFeedToken(As(commune_), minh); }), Kind::kForbidden);
+
+    // The cadre's calendar feed lists the conference; the same token comes back on the second ask.
+    std::string token = conferences_.CadreFeedToken(As(cadre), minh);
+    EXPECT_EQ(conferences_.CadreFeedToken(As(district_), minh), token);
+    EXPECT_NE(conferences_.FeedToken(As(department_), culture), token);
+    now_ = text::ParseIsoDate("2026-06-01").value() + 3 * 3600000;  // the feed looks two months back, four ahead
+    auto feed = conferences_.Feed(token, "https://tuyenvan.example");
+    ASSERT_TRUE(feed);
+    EXPECT_NE(feed->find("A Mú Sung"), std::string::npos);
+    EXPECT_NE(feed->find("20260612T080000"), std::string::npos);
+    EXPECT_NE(feed->find("Lò Văn Minh"), std::string::npos);
+
+    // The commune moves its date: Minh and the culture department's officer hear of it, once each, in the change's
+    // transaction; a refused change tells nobody.
+    auto notes = Count("SELECT COUNT(*) FROM notifications WHERE kind = 'outreach_schedule_change'");
+    EXPECT_EQ(notes, 0);
+    ScheduleInput bad;
+    bad.date = "2026-07-02";
+    bad.reason = "Trùng lịch họp của huyện";
+    EXPECT_EQ(KindOf([&] { conferences_.ChangeSchedule(As(commune_), conference.id, std::nullopt, bad, ""); }),
+              Kind::kInvalid);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'outreach_schedule_change'"), 0);
+    ScheduleInput change;
+    change.date = "2026-06-19";
+    change.reason = "Trùng lịch họp của huyện";
+    conferences_.ChangeSchedule(As(commune_), conference.id, std::nullopt, change, "doi-1");
+    conferences_.ChangeSchedule(As(commune_), conference.id, std::nullopt, change, "doi-1");  // a retry
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'outreach_schedule_change'"), 2);
+    auto told = db_.Get().ReadValue([&](db::Connection& c) {
+        return c.Query(
+            "SELECT n.title, n.body, n.link FROM notifications n JOIN accounts a ON a.id = n.account_id "
+            "WHERE n.kind = 'outreach_schedule_change' AND a.login = 'lo.van.minh'");
+    });
+    ASSERT_EQ(told.Size(), 1u);
+    EXPECT_NE(told.String(0, 0).find("A Mú Sung"), std::string::npos);
+    EXPECT_NE(told.String(0, 1).find("19/06/2026"), std::string::npos);
+    EXPECT_NE(told.String(0, 1).find("12/06/2026"), std::string::npos);
+    EXPECT_NE(told.String(0, 1).find("Trùng lịch họp của huyện"), std::string::npos);
+    EXPECT_EQ(told.String(0, 2), "/quan-tri/tuyen-van/lich-can-bo/" + std::to_string(minh));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE "
+                    "n.kind = 'outreach_schedule_change' AND a.login = 'so.vhttdl'"),
+              1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RotationServiceTest, ::testing::ValuesIn(db::testing::EnginesUnderTest()),

@@ -11,6 +11,7 @@
 
 #include "outreach/conference_model.hpp"
 #include "outreach/conference_status.hpp"
+#include "outreach/evaluation_model.hpp"
 
 namespace tuyenvan::outreach {
 
@@ -84,6 +85,8 @@ struct BoardLine {
     BoardCell cell;
     std::vector<Reminder> reminders;    ///< of this month
     std::vector<Reprimand> reprimands;  ///< of this month
+    std::vector<EvaluationDue> evaluations;  ///< the month's published attendances and their evaluations
+    int missing_evaluations = 0;             ///< of `evaluations`, deadline passed and not filed
 };
 
 /// The month board of a district or of the province.
@@ -92,6 +95,9 @@ struct MonthBoard {
     std::string month;
     std::vector<BoardLine> lines;            ///< by district (in Vietnamese order), then commune
     std::map<ConferenceStatus, int> counts;  ///< lines per status, before any filter
+    int missing_evaluations = 0;             ///< attendances whose evaluation is missing, before any filter
+    int awaited_evaluations = 0;             ///< attendances whose evaluation is still awaited
+    int filed_evaluations = 0;
 };
 
 /// A commune's line of the year board.
@@ -127,11 +133,10 @@ int WeakLevelOf(WeakClass weak_class);
 /// known (registered, changed, or not registered while the month runs). See kWeakRuleText.
 std::optional<int> CompliancePoints(ConferenceStatus status);
 
-/// The scores a classification combines. Only compliance exists today; the evaluation score of the monthly
-/// evaluations will be added here and weighed in CombinedScore when evaluations exist.
+/// The scores a classification combines.
 struct WeakScores {
     std::optional<int> compliance;  ///< 0–100, average of the months' points
-    std::optional<int> evaluation;  ///< 0–100; not computed yet (always absent)
+    std::optional<int> evaluation;  ///< 0–100, average of the period's evaluations (total ÷ maximum × 100)
 };
 
 /// The score classified: the compliance score while there is no evaluation score, else their average.
@@ -144,9 +149,11 @@ inline constexpr std::string_view kWeakRuleText =
     "Điểm chấp hành của mỗi tháng: tổ chức đúng lịch 100 điểm (đổi lịch có báo trước rồi tổ chức đúng ngày mới "
     "cũng tính là đúng lịch); tổ chức muộn 70 điểm; tổ chức nhưng không có biên bản đúng hạn 40 điểm; không tổ "
     "chức 0 điểm. Tháng chưa có kết quả (đã đăng ký, đã đổi lịch hoặc chưa đăng ký khi tháng chưa hết) không tính. "
-    "Điểm của xã là trung bình các tháng được tính. Xếp loại: dưới 40 điểm là Rất yếu, từ 40 đến dưới 60 là Yếu, "
-    "từ 60 đến dưới 80 là Trung bình, từ 80 trở lên là Khá, tốt. Hiện chưa tính điểm đánh giá (sẽ cộng vào khi có "
-    "đánh giá hằng tháng).";
+    "Điểm chấp hành của xã là trung bình các tháng được tính. Điểm đánh giá của xã là trung bình các phiếu đánh giá "
+    "hội nghị của đơn vị dự trong các tháng xét, mỗi phiếu tính theo tỷ lệ tổng điểm trên điểm tối đa của bộ tiêu "
+    "chí (quy về thang 100). Điểm xếp loại là trung bình cộng của điểm chấp hành và điểm đánh giá; xã chưa có phiếu "
+    "đánh giá nào thì chỉ lấy điểm chấp hành. Xếp loại: dưới 40 điểm là Rất yếu, từ 40 đến dưới 60 là Yếu, từ 60 "
+    "đến dưới 80 là Trung bình, từ 80 trở lên là Khá, tốt.";
 
 /// A commune's place in the weak-area classification.
 struct WeakArea {

@@ -157,6 +157,7 @@ Response BoardPage(const org::Web& web, SupervisionService& service, const org::
     auto board = Guard([&] { return service.Board(principal, unit_id, month); });
     auto district_filter = org::ToInt(request.query.Get("huyen"));
     std::string status_filter = request.query.Get("trang-thai");
+    bool missing_filter = request.query.Get("danh-gia") == "thieu";
     bool can_supervise = service.CanSupervise(principal, board.unit.path);
     view::Data data = UnitData(board.unit);
     data.set("month", board.month);
@@ -181,6 +182,9 @@ Response BoardPage(const org::Web& web, SupervisionService& service, const org::
     }
     data["counts"] = std::move(counts);
     data["statuses"] = std::move(statuses);
+    data.set("missing_evaluations", std::to_string(board.missing_evaluations));
+    data.set("awaited_evaluations", std::to_string(board.awaited_evaluations));
+    data.set("filter_missing", missing_filter);
     view::List districts = view::MakeList();
     view::List groups = view::MakeList();
     std::int64_t current_district = -1;
@@ -211,7 +215,8 @@ Response BoardPage(const org::Web& web, SupervisionService& service, const org::
             }
         }
         if ((district_filter && *district_filter != line.district_id) ||
-            (!status_filter.empty() && status_filter != StatusName(line.cell.status.status))) {
+            (!status_filter.empty() && status_filter != StatusName(line.cell.status.status)) ||
+            (missing_filter && line.missing_evaluations == 0)) {
             continue;
         }
         view::Data row;
@@ -228,6 +233,21 @@ Response BoardPage(const org::Web& web, SupervisionService& service, const org::
             }
             row.set("reprimands", text);
         }
+        view::List evaluations = view::MakeList();
+        for (const auto& due : line.evaluations) {
+            view::Data item;
+            item.set("agency_name", due.agency_name);
+            item.set("state_code", std::string(EvaluationStateName(due.state)));
+            item.set("state_label", std::string(EvaluationStateLabel(due.state)));
+            if (due.evaluation_id) {
+                item.set("evaluation_href", "/quan-tri/tuyen-van/danh-gia/" + Id(*due.evaluation_id));
+                item.set("points", std::to_string(due.total_points) + "/" + std::to_string(due.max_points));
+            } else if (due.state == EvaluationState::kAwaited) {
+                item.set("deadline", ShowDate(due.deadline));
+            }
+            view::Append(evaluations, std::move(item));
+        }
+        row["evaluations"] = std::move(evaluations);
         row.set("can_supervise", can_supervise);
         row.set("action_href", UnitPath(line.commune.id) + "?thang=" + board.month);
         view::Append(rows, std::move(row));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "notify/service.hpp"
+#include "outreach/evaluation_service.hpp"
 #include "org/model.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "platform/text/format.hpp"
@@ -286,8 +287,8 @@ WeakClass ClassifyScore(std::optional<int> score) {
 
 namespace {
 
-// The classification of the grid's lines.
-std::vector<WeakArea> Classify(std::vector<GridLine> lines) {
+// The classification of the grid's lines; `evaluation` holds each commune's evaluation score (EvaluationScores).
+std::vector<WeakArea> Classify(std::vector<GridLine> lines, const std::map<std::int64_t, int>& evaluation) {
     std::vector<WeakArea> out;
     for (auto& line : lines) {
         WeakArea area;
@@ -303,6 +304,9 @@ std::vector<WeakArea> Classify(std::vector<GridLine> lines) {
         }
         if (area.months_counted > 0) {
             area.scores.compliance = (total + area.months_counted / 2) / area.months_counted;
+        }
+        if (auto found = evaluation.find(area.commune.id); found != evaluation.end()) {
+            area.scores.evaluation = found->second;
         }
         area.score = CombinedScore(area.scores);
         area.weak_class = ClassifyScore(area.score);
@@ -342,7 +346,9 @@ std::map<std::int64_t, int> WeakLevels(db::Database& database, std::int64_t unit
         if (!unit) {
             return out;
         }
-        for (const auto& area : Classify(ReadGrid(c, conferences, store, *unit, WeakMonths(today, months), today))) {
+        auto window = WeakMonths(today, months);
+        auto scores = EvaluationScores(c, unit->path, window.front(), window.back());
+        for (const auto& area : Classify(ReadGrid(c, conferences, store, *unit, window, today), scores)) {
             out[area.commune.id] = WeakLevelOf(area.weak_class);
         }
         return out;
@@ -431,6 +437,11 @@ MonthBoard SupervisionService::Board(const org::Principal& principal, std::int64
         for (auto& reprimand : store_.Reprimands(c, board.unit.path, board.month, board.month)) {
             reprimands[reprimand.unit_id].push_back(std::move(reprimand));
         }
+        // Every published attendance of the month with its evaluation: one query for the whole board.
+        std::map<std::int64_t, std::vector<EvaluationDue>> evaluations;
+        for (auto& due : EvaluationDues(c, board.unit.path, board.month, board.month, today)) {
+            evaluations[due.commune_id].push_back(std::move(due));
+        }
         for (auto& line : lines) {
             BoardLine out;
             out.commune = std::move(line.commune);
@@ -439,6 +450,13 @@ MonthBoard SupervisionService::Board(const org::Principal& principal, std::int64
             out.cell = std::move(line.cells.front());
             out.reminders = std::move(reminders[out.commune.id]);
             out.reprimands = std::move(reprimands[out.commune.id]);
+            out.evaluations = std::move(evaluations[out.commune.id]);
+            for (const auto& due : out.evaluations) {
+                out.missing_evaluations += due.state == EvaluationState::kMissing ? 1 : 0;
+                board.awaited_evaluations += due.state == EvaluationState::kAwaited ? 1 : 0;
+                board.filed_evaluations += due.state == EvaluationState::kFiled ? 1 : 0;
+            }
+            board.missing_evaluations += out.missing_evaluations;
             ++board.counts[out.cell.status.status];
             board.lines.push_back(std::move(out));
         }
@@ -479,7 +497,9 @@ WeakAreas SupervisionService::Weak(const org::Principal& principal, std::int64_t
             throw ServiceError(Kind::kForbidden, "Bạn không có quyền xem xếp loại của đơn vị này.");
         }
         weak.months = WeakMonths(today, months);
-        weak.communes = Classify(ReadGrid(c, conferences_, store_, weak.unit, weak.months, today));
+        weak.communes =
+            Classify(ReadGrid(c, conferences_, store_, weak.unit, weak.months, today),
+                     EvaluationScores(c, weak.unit.path, weak.months.front(), weak.months.back()));
         return weak;
     });
 }
@@ -697,16 +717,24 @@ std::string ToJson(const MonthBoard& board) {
             reminders.push_back(ReminderObject(r));
         for (const auto& r : line.reprimands)
             reprimands.push_back(ReprimandObject(r));
+        json::array evaluations;
+        for (const auto& due : line.evaluations)
+            evaluations.push_back(json::parse(ToJson(due)));
         lines.push_back(json::object{{"commune", UnitJson(line.commune)},
                                      {"district_id", line.district_id},
                                      {"district_name", line.district_name},
                                      {"cell", CellJson(line.cell)},
                                      {"reminders", std::move(reminders)},
-                                     {"reprimands", std::move(reprimands)}});
+                                     {"reprimands", std::move(reprimands)},
+                                     {"evaluations", std::move(evaluations)},
+                                     {"missing_evaluations", line.missing_evaluations}});
     }
     return json::serialize(json::object{{"unit", UnitJson(board.unit)},
                                         {"month", board.month},
                                         {"counts", std::move(counts)},
+                                        {"evaluations", json::object{{"missing", board.missing_evaluations},
+                                                                     {"awaited", board.awaited_evaluations},
+                                                                     {"filed", board.filed_evaluations}}},
                                         {"communes", std::move(lines)}});
 }
 
@@ -749,7 +777,7 @@ std::string ToJson(const WeakAreas& weak) {
                           {"statuses", std::move(statuses)}};
         item["score"] = area.score ? json::value(*area.score) : json::value(nullptr);
         item["compliance_score"] = area.scores.compliance ? json::value(*area.scores.compliance) : json::value(nullptr);
-        item["evaluation_score"] = nullptr;
+        item["evaluation_score"] = area.scores.evaluation ? json::value(*area.scores.evaluation) : json::value(nullptr);
         communes.push_back(std::move(item));
     }
     return json::serialize(json::object{{"unit", UnitJson(weak.unit)},

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "outreach/bodies_service.hpp"
+#include "outreach/service_test_support.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/testing.hpp"
 #include "platform/text/format.hpp"
@@ -37,10 +38,10 @@ struct Scenario {
     ConferenceStatus expected;
 };
 
-class SupervisionTest : public ::testing::TestWithParam<db::Engine> {
+class SupervisionTest : public testing::OutreachServiceTest {
 protected:
+    SupervisionTest() : OutreachServiceTest(kNow) {}
     void SetUp() override {
-        db::Migrate(db_.Get());
         org_.ImportUnits(std::string(kTree), std::nullopt, std::nullopt);
         amusung_ = UnitId("02686");
         namchac_ = UnitId("02689");
@@ -50,30 +51,6 @@ protected:
         district_ = SignIn("huyen.batxat", org::Role::kDistrictOfficer, "082");
         other_district_ = SignIn("huyen.baothang", org::Role::kDistrictOfficer, "086");
     }
-    org::Principal SignIn(const std::string& login, org::Role role, const std::string& code) {
-        org_.CreateAccountByCode(login, "mat-khau-du-dai-2026", role, code);
-        return org_.SignIn(login, "mat-khau-du-dai-2026", "127.0.0.1").principal;
-    }
-    std::int64_t UnitId(const std::string& code) {
-        return db_.Get().ReadValue(
-            [&](db::Connection& c) { return c.Query("SELECT id FROM units WHERE code = $1", {code}).Int(0, 0); });
-    }
-    org::Actor As(const org::Principal& principal) { return org::Actor{&principal, "127.0.0.1"}; }
-    std::int64_t Count(const std::string& sql) {
-        return db_.Get().ReadValue([&](db::Connection& c) { return c.Query(sql).Int(0, 0); });
-    }
-    Kind KindOf(const std::function<void()>& fn) {
-        try {
-            fn();
-        } catch (const org::ServiceError& error) {
-            EXPECT_GT(std::string(error.what()).size(), 10u) << error.what();
-            return error.GetKind();
-        }
-        ADD_FAILURE() << "expected a ServiceError";
-        return Kind::kUnauthenticated;
-    }
-    // Noon in Vietnam of a local date.
-    static std::int64_t Noon(const std::string& date) { return text::ParseIsoDate(date).value() + 5 * 3600000; }
 
     void Write(std::int64_t unit_id, const Scenario& s) {
         if (!s.registered_on) {
@@ -117,9 +94,6 @@ protected:
         return facts;
     }
 
-    std::int64_t now_ = kNow;
-    db::testing::TestDatabase db_{GetParam()};
-    org::Service org_{db_.Get(), org::AuthOptions{}, [this] { return now_; }};
     SupervisionService service_{db_.Get(), org_, [this] { return now_; }};
     std::int64_t amusung_ = 0, namchac_ = 0, banphiet_ = 0;
     org::Principal admin_, commune_, district_, other_district_;

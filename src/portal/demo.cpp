@@ -42,7 +42,8 @@ std::int64_t AccountId(db::Connection& c, const std::string& login) {
 
 DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& service, const DemoOptions& options) {
     DemoSummary summary;
-    bool has_sites = database.ReadValue([](db::Connection& c) { return !c.Query("SELECT 1 FROM sites LIMIT 1").Empty(); });
+    bool has_sites =
+        database.ReadValue([](db::Connection& c) { return !c.Query("SELECT 1 FROM sites LIMIT 1").Empty(); });
     if (has_sites) {
         return summary;
     }
@@ -54,8 +55,9 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
             return;
         }
         sites.push_back(DemoSite{province.Int(0, 0), "Tỉnh Lào Cai", "", 0, {}, {}});
-        auto districts = c.Query("SELECT id, full_name FROM units WHERE parent_id = $1 AND level = 'district' ORDER BY code",
-                                 {province.Int(0, 0)});
+        auto districts =
+            c.Query("SELECT id, full_name FROM units WHERE parent_id = $1 AND level = 'district' ORDER BY code",
+                    {province.Int(0, 0)});
         for (std::size_t i = 0; i < districts.Size(); ++i) {
             DemoSite site{districts.Int(i, 0), districts.String(i, 1), WithoutKind(districts.String(i, 1)), 0, {}, {}};
             auto communes = c.Query("SELECT full_name FROM units WHERE parent_id = $1 ORDER BY code", {site.unit_id});
@@ -74,10 +76,11 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
     auto catalog = demo::SectionCatalog();
     for (auto& site : sites) {
         bool province = site.district.empty();
-        std::string name = province ? "Trang thông tin điện tử Tỉnh ủy Lào Cai"
-                                    : "Trang thông tin điện tử " +
-                                          std::string(site.unit_name.starts_with("Thành phố") ? "Thành ủy " : "Huyện ủy ") +
-                                          site.district;
+        std::string name = province
+                               ? "Trang thông tin điện tử Tỉnh ủy Lào Cai"
+                               : "Trang thông tin điện tử " +
+                                     std::string(site.unit_name.starts_with("Thành phố") ? "Thành ủy " : "Huyện ủy ") +
+                                     site.district;
         site.id = service.CreateSite(system, site.unit_id, text::Slug(site.unit_name), name);
         database.Write([&](db::Connection& c) {
             c.Query("UPDATE sites SET tagline = $2 WHERE id = $1",
@@ -119,20 +122,22 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
         auto jpeg = media::MakeDemoPicture(static_cast<std::uint64_t>(p) * 7919 + 11, 1280, 720);
         auto image = media::ProcessImage(jpeg);
         std::int64_t id = database.WriteValue([&](db::Connection& c) {
-            auto media_id = c.Query("INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, "
-                                    "width, height, alt, caption, created_at) VALUES ($1, 'image', $2, $3, $4, $5, $6, "
-                                    "$7, $8, '', $9) RETURNING id",
-                                    {sites.front().id, security::Sha256Hex(jpeg),
-                                     "anh-minh-hoa-" + std::to_string(p + 1) + ".jpg", image.source_type,
-                                     static_cast<std::int64_t>(jpeg.size()), std::int64_t{image.width},
-                                     std::int64_t{image.height}, "Ảnh minh họa: phong cảnh núi rừng và ruộng bậc thang",
-                                     options.now_ms})
-                                .Int(0, 0);
+            auto media_id =
+                c.Query(
+                     "INSERT INTO media (site_id, kind, sha256, original_name, content_type, bytes, "
+                     "width, height, alt, caption, created_at) VALUES ($1, 'image', $2, $3, $4, $5, $6, "
+                     "$7, $8, '', $9) RETURNING id",
+                     {sites.front().id, security::Sha256Hex(jpeg), "anh-minh-hoa-" + std::to_string(p + 1) + ".jpg",
+                      image.source_type, static_cast<std::int64_t>(jpeg.size()), std::int64_t{image.width},
+                      std::int64_t{image.height}, "Ảnh minh họa: phong cảnh núi rừng và ruộng bậc thang",
+                      options.now_ms})
+                    .Int(0, 0);
             for (const auto& variant : image.variants) {
-                c.Query("INSERT INTO media_files (media_id, variant, content_type, width, height, data) VALUES ($1, "
-                        "$2, $3, $4, $5, $6)",
-                        {media_id, variant.name, variant.content_type, std::int64_t{variant.width},
-                         std::int64_t{variant.height}, db::Blob{variant.data}});
+                c.Query(
+                    "INSERT INTO media_files (media_id, variant, content_type, width, height, data) VALUES ($1, "
+                    "$2, $3, $4, $5, $6)",
+                    {media_id, variant.name, variant.content_type, std::int64_t{variant.width},
+                     std::int64_t{variant.height}, db::Blob{variant.data}});
             }
             return media_id;
         });
@@ -170,8 +175,8 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                 Item item;
                 item.site_id = site.id;
                 auto section = site.sections.find(article.section_key);
-                item.section_id = section != site.sections.end() ? section->second
-                                                                 : site.sections[std::string(kOutreachSectionSlug)];
+                item.section_id =
+                    section != site.sections.end() ? section->second : site.sections[std::string(kOutreachSectionSlug)];
                 item.genre = ParseGenre(article.genre).value_or(Genre::kNews);
                 item.title = article.title;
                 item.slug = text::Slug(article.title);
@@ -227,8 +232,8 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                     std::int64_t year = std::stoll(iso.substr(0, 4));
                     std::int64_t month = std::stoll(iso.substr(5, 2));
                     for (std::int64_t later = 0; later < 3; ++later) {
-                        std::int64_t views = 5 + static_cast<std::int64_t>((item.id * 37 + later * 11 + on) % 120) /
-                                                     (later + 1);
+                        std::int64_t views =
+                            5 + static_cast<std::int64_t>((item.id * 37 + later * 11 + on) % 120) / (later + 1);
                         std::int64_t code = year * 100 + month;
                         if (code > this_month) {
                             break;  // no views from the future
@@ -241,7 +246,8 @@ DemoSummary LoadDemo(db::Database& database, org::Service& /*org*/, Service& ser
                             ++year;
                         }
                     }
-                    c.Query("INSERT INTO item_views (item_id, site_id, views) VALUES ($1, $2, $3)", {item.id, on, total});
+                    c.Query("INSERT INTO item_views (item_id, site_id, views) VALUES ($1, $2, $3)",
+                            {item.id, on, total});
                 }
                 ++summary.items;
             }

@@ -1,7 +1,9 @@
 """The rotation of attending agencies through HTTP: the proposal API with its reasons and timing, the level's
 page (propose, change, publish) without JavaScript, CSRF, a retried publish written once, permissions (province
 office, district officer limited to its district, commune officer refused), the notification and the e-mail
-queued for the department, its "Lịch đi dự" page and its iCalendar feed parsed by Python's icalendar."""
+queued for the department, its "Lịch đi dự" page and its iCalendar feed parsed by Python's icalendar; a district
+cadre's own schedule, "my schedule" and feed, and the notice (in the application and by e-mail) that reaches the
+cadre when the commune moves its conference."""
 import datetime
 import os
 import re
@@ -220,6 +222,71 @@ class OutreachRotation(unittest.TestCase):
         events = [e for e in calendar.walk("VEVENT") if name in str(e["SUMMARY"])]
         self.assertEqual(len(events), 1, [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")])
         self.assertEqual(events[0].decoded("DTSTART").date().isoformat(), row["conference_date"])
+
+    def test_a_district_cadre_sees_their_schedule_and_hears_when_the_commune_moves_its_date(self):
+        month = next_month()
+        commune = self.admin.unit_id("02686")
+        # A cadre of Bát Xát with an account of their own and an e-mail address.
+        _, person = self.admin.json("POST", "/api/v1/people", {"full_name": "Lù Văn Khánh", "unit_id": self.batxat,
+                                                               "email": "lu.van.khanh@batxat.laocai.gov.vn"},
+                                    expect=201)
+        self.admin.json("POST", "/api/v1/accounts", {"login": "lu.van.khanh", "password": "mat-khau-can-bo-2026",
+                                                     "role": "viewer", "unit_id": self.batxat,
+                                                     "person_id": person["id"]}, expect=201)
+        # A Mú Sung registers next month's conference; the district sends the cadre there.
+        amusung = self.client("xa.amusung")
+        registration = {"unit_id": commune, "date": f"{month}-15", "time": "08:00",
+                        "venue": "Hội trường Đảng ủy xã A Mú Sung", "chair": "Đồng chí Bí thư Đảng ủy"}
+        _, conference = amusung.json("POST", "/api/v1/outreach/conferences", registration, expect=201)
+        district = self.client("huyen.batxat")
+        district.json("PUT", f"/api/v1/outreach/units/{self.batxat}/rotation",
+                      {"month": month, "assignments": [{"commune_id": commune, "agency_id": person["id"]}]},
+                      expect=200)
+        district.json("POST", f"/api/v1/outreach/units/{self.batxat}/rotation/publish", {"month": month}, expect=200)
+
+        cadre = self.client("lu.van.khanh", "mat-khau-can-bo-2026")
+        mine = cadre.request("GET", "/quan-tri/tuyen-van/lich-cua-toi")
+        self.assertEqual(mine.status, 303)
+        self.assertEqual(mine.getheader("Location"), f"/quan-tri/tuyen-van/lich-can-bo/{person['id']}")
+        page = cadre.request("GET", f"/quan-tri/tuyen-van/lich-can-bo/{person['id']}")
+        self.assertEqual(page.status, 200)
+        html = page.data.decode()
+        self.assertIn("Lịch đi dự · Lù Văn Khánh", html)
+        self.assertIn("A Mú Sung", html)
+        self.assertIn(f'datetime="{month}-15"', html)
+        _, schedule = district.json("GET", f"/api/v1/outreach/people/{person['id']}/rotation?from={month}&to={month}",
+                                    expect=200)
+        self.assertEqual([a["commune_id"] for a in schedule["assignments"]], [commune])
+        self.assertEqual(amusung.request("GET", f"/quan-tri/tuyen-van/lich-can-bo/{person['id']}").status, 403)
+        self.assertEqual(self.client("xem").request("GET", "/quan-tri/tuyen-van/lich-cua-toi").status, 404)
+
+        # The cadre's calendar, read without a session and parsed by icalendar.
+        _, feed = cadre.json("GET", f"/api/v1/outreach/people/{person['id']}/calendar-feed", expect=200)
+        path = urllib.parse.urlsplit(feed["url"]).path
+        calendar = icalendar.Calendar.from_ical(Client(self.server.port).request("GET", path).data)
+        events = [e for e in calendar.walk("VEVENT") if "A Mú Sung" in str(e["SUMMARY"])]
+        self.assertEqual(len(events), 1, [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")])
+        self.assertEqual(events[0].decoded("DTSTART").date().isoformat(), f"{month}-15")
+
+        # The commune moves its date (a flaky phone sends it twice): the cadre is told once, in the application
+        # and by e-mail, and the feed moves the event.
+        change = {"date": f"{month}-22", "reason": "Trùng lịch tiếp xúc cử tri"}
+        for _ in range(2):
+            response = amusung.request("POST", f"/api/v1/outreach/conferences/{conference['id']}/changes",
+                                       json_body=change, headers={"Idempotency-Key": "doi-lich-khanh"})
+            self.assertIn(response.status, (200, 201), response.data[:300])
+        _, notes = cadre.json("GET", "/api/v1/notifications", expect=200)
+        moved = [n for n in notes["items"] if "đổi lịch hội nghị" in n["title"]]
+        self.assertEqual(len(moved), 1, [n["title"] for n in notes["items"]])
+        self.assertIn("A Mú Sung", moved[0]["title"])
+        self.assertIn("Trùng lịch tiếp xúc cử tri", moved[0]["body"])
+        self.assertIn(f"22/{month[5:]}/{month[:4]}", moved[0]["body"])
+        self.assertEqual(len(self.query(
+            "SELECT id FROM mail_outbox WHERE to_address = 'lu.van.khanh@batxat.laocai.gov.vn' AND "
+            "subject LIKE '%đổi lịch%'")), 1)
+        calendar = icalendar.Calendar.from_ical(Client(self.server.port).request("GET", path).data)
+        events = [e for e in calendar.walk("VEVENT") if "A Mú Sung" in str(e["SUMMARY"])]
+        self.assertEqual(events[0].decoded("DTSTART").date().isoformat(), f"{month}-22")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,8 @@ class OutreachSupervision(unittest.TestCase):
         _, weak = self.admin.json("GET", f"/api/v1/outreach/supervision/units/{self.batxat}/weak-areas?months=6",
                                   expect=200)
         self.assertEqual(len(weak["months"]), 6)
-        self.assertIn("chưa tính điểm đánh giá", weak["rule"].lower())
+        self.assertIn("điểm đánh giá của xã", weak["rule"].lower())
+        self.assertTrue(any(line["evaluation_score"] is not None for line in weak["communes"]))
         for line in weak["communes"]:
             self.assertIn(line["weak_level"], (0, 1, 2))
         html = self.admin.request("GET", f"/quan-tri/tuyen-van/giam-sat/xep-loai/{self.batxat}").data.decode()

@@ -1,5 +1,6 @@
 """The platform end to end: the real binary, a real database (SQLite or PostgreSQL by
 TUYENVAN_TEST_ENGINE), plain HTTP from the outside."""
+import datetime
 import http.client
 import json
 import os
@@ -439,7 +440,18 @@ OFFICER_WITHOUT_IDS = {
     ("POST", "/api/v1/outreach/supervision/reprimands"): 403,
     # Rotation: the home lists only the caller's levels and departments; a proposal names a unit (403 elsewhere).
     ("GET", "/quan-tri/tuyen-van/luan-phien"): 200,
+    # "My schedule" redirects a cadre linked to a person, else says the account has no cadre record.
+    ("GET", "/quan-tri/tuyen-van/lich-cua-toi"): (303, 404),
     ("POST", "/api/v1/outreach/rotation/proposal"): 403,
+    # Evaluations: criteria sets are read by everyone with outreach rights and set by the province; a filing names
+    # no attendance here (422), or comes from someone without outreach rights (403); the form needs an assignment.
+    ("GET", "/quan-tri/tuyen-van/tieu-chi"): (200, 403),
+    ("POST", "/quan-tri/tuyen-van/tieu-chi"): 403,
+    ("GET", "/quan-tri/tuyen-van/danh-gia/moi"): 404,
+    ("POST", "/quan-tri/tuyen-van/danh-gia/moi"): (403, 404),
+    ("GET", "/api/v1/outreach/criteria-sets"): (200, 403),
+    ("POST", "/api/v1/outreach/criteria-sets"): 403,
+    ("POST", "/api/v1/outreach/evaluations"): (403, 422),
 }
 
 
@@ -466,7 +478,7 @@ class EveryRoute(DemoServer):
         _, account = admin.json("POST", "/api/v1/accounts", {"login": "xa.namchac", "password": "canbo-namchac-2026",
                                                             "role": "commune_officer", "unit_id": other_unit},
                                 expect=201)
-        ids = {"id": other_unit, "grant": account["grants"][0]["id"]}
+        ids = {"id": other_unit, "grant": account["grants"][0]["id"], "evaluation": self.namchac_evaluation(admin)}
         routes = self.routes()
         self.assertGreater(len(routes), 30)
         # Every role but the administrator's, each placed where Xã Nậm Chạc lies outside its subtree.
@@ -484,6 +496,19 @@ class EveryRoute(DemoServer):
             with self.subTest(login=login):
                 self.check_routes(routes, officer, ids, person, account, other_unit)
 
+    def namchac_evaluation(self, admin):
+        """An evaluation of Xã Nậm Chạc's conference by a department other than the Sở Văn hóa (so.vhttdl's)."""
+        month = datetime.date.today().replace(day=1)
+        for _ in range(24):
+            month = (month - datetime.timedelta(days=1)).replace(day=1)
+            _, board = admin.json("GET", f"/api/v1/outreach/supervision/units/{admin.unit_id('02689')}/board?month="
+                                  + month.strftime("%Y-%m"), expect=200)
+            for line in board["communes"]:
+                for due in line["evaluations"]:
+                    if due["evaluation_id"] and "Văn hóa" not in due["agency_name"]:
+                        return due["evaluation_id"]
+        raise AssertionError("the demo has no evaluation of Xã Nậm Chạc")
+
     def check_routes(self, routes, officer, ids, person, account, other_unit):
         body = {"unit_id": other_unit, "parent_id": other_unit, "full_name": "Thử", "name": "Thử", "kind": "Xã",
                 "level": "commune", "login": "thu.quyen", "password": "mat-khau-thu-2026", "role": "viewer",
@@ -500,6 +525,8 @@ class EveryRoute(DemoServer):
                 family_ids["id"] = person["id"]
             if "/tai-khoan/" in pattern or "/accounts/" in pattern:
                 family_ids["id"] = account["id"]
+            if pattern.startswith("/quan-tri/tuyen-van/danh-gia/") or pattern.startswith("/api/v1/outreach/evaluations/"):
+                family_ids["id"] = ids["evaluation"]
             path = self.fill(pattern, family_ids)
             api = pattern.startswith("/api/")
             anonymous = Client(self.server.port).request(method, path, json_body={} if method != "GET" else None)
