@@ -263,6 +263,18 @@ void ConferenceService::Audit(db::Connection& c, const org::Actor& actor, const 
     audit::Append(c, change, clock_());
 }
 
+void AuditCreated(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
+                  std::int64_t id, const std::string& after, std::int64_t now) {
+    audit::Change change;
+    change.actor = actor.principal ? actor.principal->login : "system";
+    change.action = action;
+    change.entity = entity;
+    change.entity_id = std::to_string(id);
+    change.after_json = after;
+    change.address = actor.address;
+    audit::Append(c, change, now);
+}
+
 Written RunOnce(db::Database& database, const ConferenceStore& store, const org::Actor& actor, const std::string& key,
                 const std::string& action, std::int64_t now, const std::function<std::int64_t(db::Connection&)>& fn) {
     bool printable = std::all_of(key.begin(), key.end(), [](char ch) { return ch > ' ' && ch < 0x7F; });
@@ -528,7 +540,8 @@ Written ConferenceService::AddPhoto(const org::Actor& actor, std::int64_t id, co
     }
     std::string text = org::Trim(caption);
     org::FieldErrors errors;
-    org::CheckText(errors, "caption", text, "Chú thích ảnh", false, 500);
+    // The caption is the picture's alternative text: what a reader who cannot see it is told.
+    org::CheckText(errors, "caption", text, "Chú thích ảnh (mô tả ngắn nội dung ảnh)", true, 500);
     if (bytes.empty()) {
         errors.emplace_back("photo", "Hãy chọn một ảnh.");
     }

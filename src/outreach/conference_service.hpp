@@ -28,6 +28,11 @@ struct Written {
 Written RunOnce(db::Database& database, const ConferenceStore& store, const org::Actor& actor, const std::string& key,
                 const std::string& action, std::int64_t now, const std::function<std::int64_t(db::Connection&)>& fn);
 
+/// Appends the audit entry of a new object (`after` its JSON) in the write's transaction; the actor's login, or
+/// "system" without a principal.
+void AuditCreated(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
+                  std::int64_t id, const std::string& after, std::int64_t now);
+
 /// The communes an attending agency (a department, or a district cadre) attends in a month: the hook the rotation
 /// fills in.
 using AttendanceSource = std::function<std::vector<std::int64_t>(const FeedOwner& agency, const std::string& month)>;

@@ -279,7 +279,10 @@ TEST_P(ConferenceTest, SendsTheRecordWithPhotosToTheDistrictColumn) {
     std::string picture = media::MakeDemoPicture(7, 800, 600);
     ExpectError([&] { service_.AddPhoto(As(officer_), id, picture, "Toàn cảnh", ""); }, Kind::kConflict);
     service_.SaveRecord(As(officer_), id, Record("2026-05-15"), "");
-    ExpectError([&] { service_.AddPhoto(As(officer_), id, "khong phai anh", "", ""); }, Kind::kInvalid, "photo");
+    ExpectError([&] { service_.AddPhoto(As(officer_), id, "khong phai anh", "Ảnh hỏng", ""); }, Kind::kInvalid,
+                "photo");
+    // The caption is the picture's alternative text: required.
+    ExpectError([&] { service_.AddPhoto(As(officer_), id, picture, "  ", ""); }, Kind::kInvalid, "caption");
     auto photo = service_.AddPhoto(As(officer_), id, picture, "Toàn cảnh hội nghị", "anh-1");
     EXPECT_TRUE(service_.AddPhoto(As(officer_), id, picture, "Toàn cảnh hội nghị", "anh-1").replayed);
     EXPECT_EQ(Count("outreach_conference_photos"), 1);

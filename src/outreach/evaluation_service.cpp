@@ -67,17 +67,6 @@ std::optional<int> ReadPoints(const std::string& typed, int min, int max) {
     return value;
 }
 
-void Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
-           std::int64_t id, const std::string& after, std::int64_t now) {
-    audit::Change change;
-    change.actor = actor.principal ? actor.principal->login : "system";
-    change.action = action;
-    change.entity = entity;
-    change.entity_id = std::to_string(id);
-    change.after_json = after;
-    change.address = actor.address;
-    audit::Append(c, change, now);
-}
 
 json::value OptJson(const std::optional<std::int64_t>& value) {
     return value ? json::value(*value) : json::value(nullptr);
@@ -240,7 +229,7 @@ Written EvaluationService::AddCriteriaSet(const org::Actor& actor, const Criteri
                            criteria.push_back(json::object{{"code", k.code}, {"label", k.label},
                                                            {"max_points", k.max_points}});
                        }
-                       Audit(c, actor, existing ? "outreach_criteria_set.replace" : "outreach_criteria_set.add",
+                       AuditCreated(c, actor, existing ? "outreach_criteria_set.replace" : "outreach_criteria_set.add",
                              "outreach_criteria_set", id,
                              json::serialize(json::object{{"effective_from", set.effective_from},
                                                           {"title", set.title},
@@ -461,7 +450,7 @@ Written EvaluationService::File(const org::Actor& actor, const EvaluationInput& 
             for (const auto& s : e.scores) {
                 scores[s.code] = s.points;
             }
-            Audit(c, actor, "outreach_evaluation.file", "outreach_evaluation", id,
+            AuditCreated(c, actor, "outreach_evaluation.file", "outreach_evaluation", id,
                   json::serialize(json::object{{"conference_id", e.conference_id},
                                                {"assignment_id", e.assignment_id},
                                                {"agency_unit_id", OptJson(e.agency_unit_id)},

@@ -139,18 +139,6 @@ std::string Required(const std::string& text, const char* field, const char* mes
     return trimmed;
 }
 
-void Audit(db::Connection& c, const org::Actor& actor, const std::string& action, const std::string& entity,
-           std::int64_t id, const std::string& after, std::int64_t now) {
-    audit::Change change;
-    change.actor = actor.principal ? actor.principal->login : "system";
-    change.action = action;
-    change.entity = entity;
-    change.entity_id = std::to_string(id);
-    change.before_json = "null";
-    change.after_json = after;
-    change.address = actor.address;
-    audit::Append(c, change, now);
-}
 
 json::value UnitJson(const ConferenceUnit& unit) {
     return json::object{{"id", unit.id}, {"name", unit.full_name}, {"level", unit.level}, {"path", unit.path}};
@@ -597,7 +585,7 @@ Written SupervisionService::Remind(const org::Actor& actor, const ReminderInput&
             message.link = "/quan-tri/tuyen-van/giam-sat/don-vi/" + std::to_string(unit.id);
             notify::Notify(c, now, ids, message, true);
         }
-        Audit(c, actor, "outreach.reminder.send", "outreach_reminder", reminder.id, ToJson(reminder), now);
+        AuditCreated(c, actor, "outreach.reminder.send", "outreach_reminder", reminder.id, ToJson(reminder), now);
         return reminder.id;
     });
 }
@@ -662,7 +650,7 @@ Written SupervisionService::RecordReprimand(const org::Actor& actor, const Repri
         reprimand.recorded_by = actor.principal->login;
         reprimand.recorded_at = now;
         reprimand.id = store_.InsertReprimand(c, reprimand, key);
-        Audit(c, actor, "outreach.reprimand.create", "outreach_reprimand", reprimand.id, ToJson(reprimand), now);
+        AuditCreated(c, actor, "outreach.reprimand.create", "outreach_reprimand", reprimand.id, ToJson(reprimand), now);
         return reprimand.id;
     });
 }

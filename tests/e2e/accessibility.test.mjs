@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { DemoServer, LaunchChromium } from './server.mjs';
+import { DemoServer, LaunchChromium, SignIn } from './server.mjs';
 
 const kAxePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -59,16 +59,6 @@ async function InContext(viewport, body) {
   } finally {
     await context.close();
   }
-}
-
-async function SignIn(page, account) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(account.login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/quan-tri'),
-    page.locator('main form[action="/dang-nhap"]').getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
-  ]);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { DemoServer, LaunchChromium } from './server.mjs';
+import { DemoServer, LaunchChromium, SignIn } from './server.mjs';
 
 const kAxePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const kStartupMs = 30_000;
@@ -79,16 +79,6 @@ async function InContext(options, body) {
   } finally {
     await context.close();
   }
-}
-
-async function SignIn(page, account) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(account.login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/quan-tri'),
-    page.locator('main form[action="/dang-nhap"]').getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
-  ]);
 }
 
 /// Clicks a button or link that leads to a new page: one whose path matches `to` (a RegExp), or for which

@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { DemoServer, LaunchChromium } from './server.mjs';
+import { DemoServer, LaunchChromium, SignIn } from './server.mjs';
 
 const kStartupMs = 30_000;
 const kStepMs = 10_000;
@@ -139,16 +139,6 @@ async function ExpectHeading(page, text) {
 /// The page's status message (a notice after a redirect) contains `text`.
 async function ExpectNotice(page, text) {
   await page.locator('main [role="status"]').filter({ hasText: text }).first().waitFor();
-}
-
-async function SignIn(page, account) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(account.login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/quan-tri'),
-    page.locator('main form[action="/dang-nhap"]').getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
-  ]);
 }
 
 /// Clicks a button or link that leads to a new page whose path matches `re`.

@@ -25,6 +25,17 @@ export function LaunchChromium(timeout = 30_000) {
   return chromium.launch({ executablePath: kChromium, args: kChromiumArgs, timeout });
 }
 
+/// Signs `account` ({login, password}) in through the sign-in form and waits for the back office.
+export async function SignIn(page, account) {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(account.login);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/quan-tri'),
+    page.locator('main form[action="/dang-nhap"]').getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
+  ]);
+}
+
 /// `tuyenvan demo` in a fresh data folder, then `tuyenvan serve` on an ephemeral loopback port.
 export class DemoServer {
   constructor() {
