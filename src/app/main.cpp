@@ -192,6 +192,12 @@ int Main(int argc, char** argv) {
         ->check(CLI::Range(0, 200000))
         ->capture_default_str();
     demo->add_option("--pictures", demo_pictures, "Distinct demo pictures")->check(CLI::Range(0, 500))->capture_default_str();
+    std::string demo_scale = "province";
+    demo->add_option("--scale", demo_scale,
+                     "province: villages, teams and logbooks in every commune (about 220,000 entries); district: "
+                     "only in Bát Xát, the demo district (quicker, for tests)")
+        ->check(CLI::IsMember({"province", "district"}))
+        ->capture_default_str();
     auto* import_units = cli.add_subcommand("import-units", "Load units from a CSV file (code,parent_code,…)");
     AddCommon(*import_units, config, settings);
     std::string csv_path;
@@ -247,7 +253,7 @@ int Main(int argc, char** argv) {
         org::Service service(*database, org::AuthOptions{}, NowMs);
         int status = 0;
         if (demo->parsed()) {
-            if (org::LoadDemo(service, *database, DemoUnitsCsv())) {
+            if (org::LoadDemo(service, *database, DemoUnitsCsv(), demo_scale == "province")) {
                 std::cout << "tuyenvan: demo data loaded\n";
             } else {
                 std::cout << "tuyenvan: the database already has units; demo data not loaded again\n";

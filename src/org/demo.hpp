@@ -20,7 +20,9 @@ struct DemoAccount {
 /// The demo sign-ins, in the order they are printed.
 const std::vector<DemoAccount>& DemoAccounts();
 
-/// Loads the demo data into an empty database; returns false when units already exist.
-bool LoadDemo(Service& service, db::Database& database, const std::string& units_csv);
+/// Loads the demo data into an empty database; returns false when units already exist. Villages are made for the
+/// communes of Bát Xát (the demo district) and, with `villages_everywhere`, for every other commune too, so that the
+/// outreach history (teams, logbooks) covers the whole province.
+bool LoadDemo(Service& service, db::Database& database, const std::string& units_csv, bool villages_everywhere = true);
 
 }  // namespace tuyenvan::org

@@ -25,7 +25,7 @@ class Notifications(unittest.TestCase):
     def setUpClass(cls):
         cls.sink = SmtpSink()
         cls.store = Store()
-        cls.store.cli("demo", "--items", "20", "--pictures", "1")
+        cls.store.cli("demo", "--items", "20", "--pictures", "1", "--scale", "district")
         cls.server = Server(cls.store, ["--smtp-url", cls.sink.url, "--smtp-from", "tuyenvan@laocai.dcs.vn"])
         admin = cls.client("admin")
         unit = admin.unit_id("02686")
@@ -166,7 +166,7 @@ class MailServerHangs(unittest.TestCase):
         listener.listen(8)
         store = Store()
         try:
-            store.cli("demo", "--items", "0", "--pictures", "0")
+            store.cli("demo", "--items", "0", "--pictures", "0", "--scale", "district")
             server = Server(store, ["--smtp-url", f"smtp://127.0.0.1:{listener.getsockname()[1]}",
                                     "--smtp-from", "tuyenvan@laocai.dcs.vn"])
             admin = Client(server.port)

@@ -57,7 +57,7 @@ class Conferences(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.store = Store()
-        cls.store.cli("demo", "--items", "30", "--pictures", "2")
+        cls.store.cli("demo", "--items", "30", "--pictures", "2", "--scale", "district")
         cls.server = Server(cls.store)
         admin = cls.client("admin")
         cls.amusung = admin.unit_id("02686")

@@ -22,7 +22,7 @@ class OutreachSupervision(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.store = Store()
-        cls.store.cli("demo", "--items", "20", "--pictures", "1")
+        cls.store.cli("demo", "--items", "20", "--pictures", "1", "--scale", "district")
         cls.server = Server(cls.store)
         cls.admin = cls.client("admin")
         cls.province = cls.admin.unit_id("10")

@@ -20,7 +20,7 @@ class DemoServer(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.store = Store()
-        cls.store.cli("demo", "--items", "120", "--pictures", "3")
+        cls.store.cli("demo", "--items", "120", "--pictures", "3", "--scale", "district")
         cls.server = Server(cls.store)
 
     @classmethod
@@ -568,7 +568,7 @@ class Lifecycle(unittest.TestCase):
 
     def setUp(self):
         self.store = Store()
-        self.store.cli("demo", "--items", "120", "--pictures", "3")
+        self.store.cli("demo", "--items", "120", "--pictures", "3", "--scale", "district")
 
     def tearDown(self):
         self.store.drop()

@@ -71,7 +71,7 @@ class PortalServer(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.store = Store()
-        cls.store.cli("demo", "--items", "80", "--pictures", "2")
+        cls.store.cli("demo", "--items", "80", "--pictures", "2", "--scale", "district")
         cls.server = Server(cls.store, ["--page-cache-ms", "1000"])
         cls.editor = cls.signed(EDITOR)
         status, sites = cls.editor.json("GET", "/api/v1/sites", expect=200)
