@@ -297,8 +297,8 @@ int Serve(const Config& config) {
         return outreach::WeakLevels(*database, level_unit_id, 12, text::FormatIsoDate(NowMs()));
     });
     conference_service.SetAttendanceSource(
-        [&rotation_service](const outreach::FeedOwner& agency, const std::string& month) {
-            return rotation_service.PublishedCommunes(agency.id, agency.person, month);
+        [&rotation_service](db::Connection& c, const outreach::FeedOwner& agency, const std::string& month) {
+            return rotation_service.PublishedCommunes(c, agency.id, agency.person, month);
         });
     // A commune's new date reaches the agencies assigned to its conference, in the change's transaction.
     conference_service.SetScheduleChangeListener(

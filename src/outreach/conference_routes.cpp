@@ -15,10 +15,10 @@ using boost::beast::http::verb;
 using http::Mode;
 using http::Request;
 using http::Response;
+using org::ToInt;
 using web::ActorOf;
 using web::FormErrors;
 using web::Guard;
-using org::ToInt;
 
 constexpr std::string_view kBase = "/quan-tri/tuyen-van";
 
@@ -33,7 +33,8 @@ std::vector<TopicLine> TopicsFromJson(const json::object& body, std::string_view
             out.push_back(TopicLine{std::string(value.as_string()), std::nullopt, ""});
         } else if (value.is_object()) {
             const auto& topic = value.as_object();
-            out.push_back(TopicLine{web::JsonText(topic, "topic"), web::JsonInt(topic, "speaker_id"), web::JsonText(topic, "speaker_name")});
+            out.push_back(TopicLine{web::JsonText(topic, "topic"), web::JsonInt(topic, "speaker_id"),
+                                    web::JsonText(topic, "speaker_name")});
         }
     }
     return out;
@@ -72,20 +73,6 @@ view::List TopicRows(const std::vector<TopicLine>& topics, std::size_t blanks) {
     return list;
 }
 
-std::string Key(const Request& request, const http::Params* form) {
-    if (form != nullptr && form->Has("idempotency_key")) {
-        return org::Trim(form->Get("idempotency_key"));
-    }
-    return org::Trim(request.Header("Idempotency-Key"));
-}
-
-std::string BaseUrl(const Request& request) {
-    std::string host(request.Header("Host"));
-    if (host.empty())
-        return {};
-    return std::string(request.secure ? "https://" : "http://") + host;
-}
-
 std::string CurrentMonth(const ConferenceService& service) {
     return service.Today().substr(0, 7);
 }
@@ -105,14 +92,6 @@ view::Data StatusData(const StatusResult& status) {
         data.set("record_deadline", ShowDate(status.record_deadline));
     }
     return data;
-}
-
-Response JsonWritten(const std::string& body, const Written& written) {
-    Response response = Response::Json(body, written.replayed ? 200 : 201);
-    if (written.replayed) {
-        response.With("Idempotent-Replayed", "true");
-    }
-    return response;
 }
 
 // ---------- the calendar ----------
@@ -247,7 +226,7 @@ view::Data CalendarData(ConferenceService& service, const org::Principal& princi
     }
     data["weeks"] = std::move(weeks);
     std::string token = service.FeedToken(ActorOf(principal, request), unit_id);
-    data.set("feed_url", BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics");
+    data.set("feed_url", web::BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics");
     return data;
 }
 
@@ -463,8 +442,8 @@ RecordInput RecordFromJson(const json::object& body) {
     if (opinions != body.end() && opinions->value().is_array()) {
         for (const auto& value : opinions->value().as_array()) {
             if (value.is_object()) {
-                input.opinions.push_back(
-                    Opinion{web::JsonText(value.as_object(), "opinion"), web::JsonText(value.as_object(), "follow_up")});
+                input.opinions.push_back(Opinion{web::JsonText(value.as_object(), "opinion"),
+                                                 web::JsonText(value.as_object(), "follow_up")});
             }
         }
     }
@@ -551,13 +530,14 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
         web.CheckCsrf(request, principal, &form);
         RegistrationInput input = RegistrationFromForm(form);
         try {
-            auto written =
-                Guard([&] { return service.Register(ActorOf(principal, request), input, Key(request, &form)); });
+            auto written = Guard([&] {
+                return service.Register(ActorOf(principal, request), input, web::IdempotencyKey(request, &form));
+            });
             return Response::Redirect(ConferenceUrl(written.id) + "?da-luu=dang-ky");
         } catch (const http::HttpError& error) {
             if (error.Status() != 422 && error.Status() != 409)
                 throw;
-            view::Data data = RegistrationData(service, principal, input, Key(request, &form));
+            view::Data data = RegistrationData(service, principal, input, web::IdempotencyKey(request, &form));
             FormErrors(data, error);
             return web.Page("outreach/conference_register", std::move(data), principal, "Đăng ký hội nghị tuyên vận",
                             error.Status());
@@ -608,7 +588,7 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                    try {
                        Guard([&] {
                            return service.ChangeSchedule(ActorOf(principal, request), id, ToInt(form.Get("version")),
-                                                         input, Key(request, &form));
+                                                         input, web::IdempotencyKey(request, &form));
                        });
                        return Response::Redirect(ConferenceUrl(id) + "?da-luu=doi-lich");
                    } catch (const http::HttpError& error) {
@@ -652,22 +632,25 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
         return record_page(principal, request.PathId("id"), nullptr, nullptr, security::RandomToken(16));
     });
 
-    router.Add(
-        verb::post, base + "/hoi-nghi/{id}/bien-ban", Mode::kBlocking, [&web, &service, record_page](Request& request) {
-            auto principal = web.RequirePrincipal(request);
-            auto form = web.Form(request);
-            web.CheckCsrf(request, principal, &form);
-            std::int64_t id = request.PathId("id");
-            RecordInput input = RecordFromForm(form);
-            try {
-                Guard([&] { return service.SaveRecord(ActorOf(principal, request), id, input, Key(request, &form)); });
-                return Response::Redirect(ConferenceUrl(id) + "?da-luu=bien-ban");
-            } catch (const http::HttpError& error) {
-                if (error.Status() != 422 && error.Status() != 409)
-                    throw;
-                return record_page(principal, id, &input, &error, Key(request, &form));
-            }
-        });
+    router.Add(verb::post, base + "/hoi-nghi/{id}/bien-ban", Mode::kBlocking,
+               [&web, &service, record_page](Request& request) {
+                   auto principal = web.RequirePrincipal(request);
+                   auto form = web.Form(request);
+                   web.CheckCsrf(request, principal, &form);
+                   std::int64_t id = request.PathId("id");
+                   RecordInput input = RecordFromForm(form);
+                   try {
+                       Guard([&] {
+                           return service.SaveRecord(ActorOf(principal, request), id, input,
+                                                     web::IdempotencyKey(request, &form));
+                       });
+                       return Response::Redirect(ConferenceUrl(id) + "?da-luu=bien-ban");
+                   } catch (const http::HttpError& error) {
+                       if (error.Status() != 422 && error.Status() != 409)
+                           throw;
+                       return record_page(principal, id, &input, &error, web::IdempotencyKey(request, &form));
+                   }
+               });
 
     router
         .Add(verb::post, base + "/hoi-nghi/{id}/anh", Mode::kBlocking,
@@ -679,7 +662,8 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  try {
                      Guard([&] {
                          return service.AddPhoto(ActorOf(principal, request), id, upload.bytes,
-                                                 upload.fields.Get("caption"), Key(request, &upload.fields));
+                                                 upload.fields.Get("caption"),
+                                                 web::IdempotencyKey(request, &upload.fields));
                      });
                      return Response::Redirect(ConferenceUrl(id) + "?da-luu=anh");
                  } catch (const http::HttpError& error) {
@@ -773,7 +757,7 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
         if (token.ends_with(".ics")) {
             token.resize(token.size() - 4);
         }
-        auto feed = service.Feed(token, BaseUrl(request));
+        auto feed = service.Feed(token, web::BaseUrl(request));
         if (!feed) {
             throw http::HttpError(404, "not_found", "Không tìm thấy lịch này.");
         }
@@ -821,8 +805,9 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  input.venue = web::JsonText(body, "venue");
                  input.chair = web::JsonText(body, "chair");
                  input.topics = TopicsFromJson(body, "topics");
-                 auto written = service.Register(ActorOf(principal, request), input, Key(request, nullptr));
-                 return JsonWritten(ToJson(service.Get(principal, written.id)), written);
+                 auto written =
+                     service.Register(ActorOf(principal, request), input, web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.Get(principal, written.id)), written.replayed, 200);
              })
         .summary = "Đăng ký hội nghị tuyên vận của một xã cho một tháng (header Idempotency-Key chống gửi trùng)";
 
@@ -841,10 +826,11 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  web.CheckCsrf(request, principal, nullptr);
                  auto body = web.JsonBody(request);
                  std::int64_t id = request.PathId("id");
-                 ScheduleInput input{web::JsonText(body, "date"), web::JsonText(body, "time"), web::JsonText(body, "venue"), web::JsonText(body, "reason")};
-                 auto written = service.ChangeSchedule(ActorOf(principal, request), id, web::JsonInt(body, "version"), input,
-                                                       Key(request, nullptr));
-                 return JsonWritten(ToJson(service.Get(principal, id)), written);
+                 ScheduleInput input{web::JsonText(body, "date"), web::JsonText(body, "time"),
+                                     web::JsonText(body, "venue"), web::JsonText(body, "reason")};
+                 auto written = service.ChangeSchedule(ActorOf(principal, request), id, web::JsonInt(body, "version"),
+                                                       input, web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.Get(principal, id)), written.replayed, 200);
              })
         .summary = "Ghi điều chỉnh lịch (trước ngày tổ chức) với lý do";
 
@@ -855,9 +841,9 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  web.CheckCsrf(request, principal, nullptr);
                  auto body = web.JsonBody(request);
                  std::int64_t id = request.PathId("id");
-                 auto written =
-                     service.SaveRecord(ActorOf(principal, request), id, RecordFromJson(body), Key(request, nullptr));
-                 return JsonWritten(ToJson(service.Get(principal, id)), written);
+                 auto written = service.SaveRecord(ActorOf(principal, request), id, RecordFromJson(body),
+                                                   web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.Get(principal, id)), written.replayed, 200);
              })
         .summary = "Nộp hoặc sửa (kèm version) biên bản hội nghị đã tổ chức";
 
@@ -869,11 +855,12 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  web.CheckCsrf(request, principal, &upload.fields);
                  std::int64_t id = request.PathId("id");
                  auto written = service.AddPhoto(ActorOf(principal, request), id, upload.bytes,
-                                                 upload.fields.Get("caption"), Key(request, nullptr));
-                 return JsonWritten(json::serialize(json::object{{"id", written.id},
-                                                                 {"url", std::string(kBase) + "/anh/" +
-                                                                             std::to_string(written.id) + "/640.jpg"}}),
-                                    written);
+                                                 upload.fields.Get("caption"), web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(
+                     json::serialize(
+                         json::object{{"id", written.id},
+                                      {"url", std::string(kBase) + "/anh/" + std::to_string(written.id) + "/640.jpg"}}),
+                     written.replayed, 200);
              })
         .summary = "Thêm ảnh vào biên bản (multipart: file, caption)";
 
@@ -883,7 +870,7 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
                  auto written = service.SendToColumn(ActorOf(principal, request), request.PathId("id"));
-                 return JsonWritten(json::serialize(json::object{{"item_id", written.id}}), written);
+                 return web::WrittenJson(json::serialize(json::object{{"item_id", written.id}}), written.replayed, 200);
              })
         .summary = "Tạo bản nháp tin trong chuyên mục “Thông tin tuyên vận” từ biên bản";
 
@@ -928,8 +915,8 @@ void RegisterConferenceRoutes(http::Router& router, const org::Web& web, Confere
              [&web, &service](Request& request) {
                  auto principal = web.RequirePrincipal(request);
                  std::string token = service.FeedToken(ActorOf(principal, request), request.PathId("id"));
-                 return Response::Json(
-                     json::serialize(json::object{{"url", BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics"}}));
+                 return Response::Json(json::serialize(
+                     json::object{{"url", web::BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics"}}));
              })
         .summary = "Địa chỉ lịch iCalendar của một đơn vị (cho ứng dụng lịch trên điện thoại)";
 }

@@ -876,7 +876,7 @@ std::optional<std::string> ConferenceService::Feed(const std::string& token, con
             // An attending agency sees the conferences the rotation assigns it.
             if (attendance_) {
                 for (std::string month = from; month <= to; month = NextMonth(month)) {
-                    for (auto& row : store_.StatusRowsOf(c, attendance_(*owner, month), month, month)) {
+                    for (auto& row : store_.StatusRowsOf(c, attendance_(c, *owner, month), month, month)) {
                         out.rows.push_back(std::move(row));
                     }
                 }

@@ -34,8 +34,9 @@ void AuditCreated(db::Connection& c, const org::Actor& actor, const std::string&
                   std::int64_t id, const std::string& after, std::int64_t now);
 
 /// The communes an attending agency (a department, or a district cadre) attends in a month: the hook the rotation
-/// fills in.
-using AttendanceSource = std::function<std::vector<std::int64_t>(const FeedOwner& agency, const std::string& month)>;
+/// fills in; it reads through the feed's own connection.
+using AttendanceSource =
+    std::function<std::vector<std::int64_t>(db::Connection& c, const FeedOwner& agency, const std::string& month)>;
 
 /// Told of every schedule change inside its transaction (the rotation tells the agencies assigned to the commune's
 /// conference): the conference as it was and as it is now, with the change just made last in `after.changes`.

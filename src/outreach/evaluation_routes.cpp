@@ -33,21 +33,6 @@ std::string Id(std::int64_t id) {
     return std::to_string(id);
 }
 
-std::string KeyOf(const Request& request, const http::Params* form) {
-    if (form != nullptr && form->Has("idempotency_key")) {
-        return org::Trim(form->Get("idempotency_key"));
-    }
-    return org::Trim(request.Header("Idempotency-Key"));
-}
-
-Response Created(const std::string& body, const Written& written) {
-    auto response = Response::Json(body, 201);
-    if (written.replayed) {
-        response.With("Idempotent-Replayed", "true");
-    }
-    return response;
-}
-
 // ---------- criteria sets ----------
 
 Response CriteriaPage(const org::Web& web, EvaluationService& service, const org::Principal& principal,
@@ -94,10 +79,11 @@ Response CriteriaPage(const org::Web& web, EvaluationService& service, const org
             view::Append(lines, std::move(line));
         }
         data["lines"] = std::move(lines);
-        data.set("idempotency_key", form.Has("idempotency_key") ? form.Get("idempotency_key")
-                                                                : security::RandomToken(16));
+        data.set("idempotency_key",
+                 form.Has("idempotency_key") ? form.Get("idempotency_key") : security::RandomToken(16));
     }
-    auto response = web.Page("outreach/evaluation_criteria", std::move(data), principal, "Bộ tiêu chí đánh giá hội nghị");
+    auto response =
+        web.Page("outreach/evaluation_criteria", std::move(data), principal, "Bộ tiêu chí đánh giá hội nghị");
     response.status = status;
     return response;
 }
@@ -112,8 +98,8 @@ CriteriaSetInput CriteriaFromForm(const http::Params& form) {
 }
 
 CriteriaSetInput CriteriaFromJson(const json::object& body) {
-    CriteriaSetInput input{web::JsonText(body, "effective_from"), web::JsonText(body, "title"),
-                           web::JsonText(body, "basis"), {}};
+    CriteriaSetInput input{
+        web::JsonText(body, "effective_from"), web::JsonText(body, "title"), web::JsonText(body, "basis"), {}};
     if (auto found = body.if_contains("criteria"); found && found->is_array()) {
         for (const auto& item : found->as_array()) {
             if (!item.is_object()) {
@@ -175,8 +161,7 @@ Response FormPage(const org::Web& web, EvaluationService& service, const org::Pr
     data.set("followed_yes", followed == "1");
     data.set("followed_no", followed == "0");
     data.set("comments", form.Get("comments"));
-    data.set("idempotency_key",
-             form.Has("idempotency_key") ? form.Get("idempotency_key") : security::RandomToken(16));
+    data.set("idempotency_key", form.Has("idempotency_key") ? form.Get("idempotency_key") : security::RandomToken(16));
     auto response = web.Page("outreach/evaluation_form", std::move(data), principal,
                              "Đánh giá hội nghị · " + prepared.commune_name);
     response.status = status;
@@ -210,9 +195,8 @@ EvaluationInput EvaluationFromJson(const json::object& body) {
                                           "Mỗi điểm phải là một đối tượng {criterion_id hoặc code, points, note}.");
                 }
                 const auto& s = item.as_object();
-                input.scores.push_back(ScoreInput{web::JsonInt(s, "criterion_id").value_or(0),
-                                                  web::JsonText(s, "code"), web::JsonText(s, "points"),
-                                                  web::JsonText(s, "note")});
+                input.scores.push_back(ScoreInput{web::JsonInt(s, "criterion_id").value_or(0), web::JsonText(s, "code"),
+                                                  web::JsonText(s, "points"), web::JsonText(s, "note")});
             }
         } else if (found->is_object()) {
             for (const auto& [code, points] : found->as_object()) {
@@ -315,7 +299,8 @@ void RegisterPages(http::Router& router, const org::Web& web, EvaluationService&
         web.CheckCsrf(request, principal, &form);
         try {
             Guard([&] {
-                return service.AddCriteriaSet(ActorOf(principal, request), CriteriaFromForm(form), KeyOf(request, &form));
+                return service.AddCriteriaSet(ActorOf(principal, request), CriteriaFromForm(form),
+                                              web::IdempotencyKey(request, &form));
             });
         } catch (const http::HttpError& error) {
             if (error.Status() == 403 || error.Status() == 404) {
@@ -342,7 +327,8 @@ void RegisterPages(http::Router& router, const org::Web& web, EvaluationService&
         auto input = EvaluationFromForm(form);
         Written written;
         try {
-            written = Guard([&] { return service.File(ActorOf(principal, request), input, KeyOf(request, &form)); });
+            written = Guard(
+                [&] { return service.File(ActorOf(principal, request), input, web::IdempotencyKey(request, &form)); });
         } catch (const http::HttpError& error) {
             if (error.Status() == 403 || error.Status() == 404) {
                 throw;
@@ -381,11 +367,12 @@ void RegisterApi(http::Router& router, const org::Web& web, EvaluationService& s
              [&web, &service](Request& request) {
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
-                 auto written = service.AddCriteriaSet(ActorOf(principal, request),
-                                                       CriteriaFromJson(web.JsonBody(request)), KeyOf(request, nullptr));
+                 auto written =
+                     service.AddCriteriaSet(ActorOf(principal, request), CriteriaFromJson(web.JsonBody(request)),
+                                            web::IdempotencyKey(request, nullptr));
                  for (const auto& set : service.CriteriaSets(principal)) {
                      if (set.id == written.id) {
-                         return Created(ToJson(set), written);
+                         return web::WrittenJson(ToJson(set), written.replayed, 201);
                      }
                  }
                  throw http::HttpError(404, "not_found", "Không tìm thấy bộ tiêu chí vừa lưu.");
@@ -416,8 +403,8 @@ void RegisterApi(http::Router& router, const org::Web& web, EvaluationService& s
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
                  auto written = service.File(ActorOf(principal, request), EvaluationFromJson(web.JsonBody(request)),
-                                             KeyOf(request, nullptr));
-                 return Created(ToJson(service.Get(principal, written.id)), written);
+                                             web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.Get(principal, written.id)), written.replayed, 201);
              })
         .summary =
         "Gửi phiếu đánh giá hội nghị của đơn vị được phân công dự: {assignment_id hoặc conference_id, scores: "

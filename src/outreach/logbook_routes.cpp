@@ -586,11 +586,7 @@ void RegisterApi(http::Router& router, const org::Web& web, LogbookService& serv
                    input.written_by = web::JsonText(body, "written_by");
                    auto submitted = service.Submit(ActorOf(principal, request), body_id, input);
                    // The same answer for a resent key: the client cannot tell a retry from the first send.
-                   auto response = Response::Json(ToJson(submitted.entry), 201);
-                   if (submitted.replayed) {
-                       response.With("Idempotent-Replayed", "true");
-                   }
-                   return response;
+                   return web::WrittenJson(ToJson(submitted.entry), submitted.replayed, 201);
                })
         .summary = "Ghi một mục nhật ký: {client_key (UUID do máy gửi tạo), date, village_id, form, topic, "
                    "households, people, opinions, follow_up, written_by}; gửi lại cùng client_key trả về mục đã ghi";

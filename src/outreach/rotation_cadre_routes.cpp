@@ -6,7 +6,6 @@
 #include "outreach/web_support.hpp"
 
 namespace tuyenvan::outreach {
-namespace {
 
 namespace json = boost::json;
 using boost::beast::http::verb;
@@ -15,33 +14,13 @@ using http::Request;
 using http::Response;
 using web::ActorOf;
 
-std::string BaseUrl(const Request& request) {
-    std::string host(request.Header("Host"));
-    if (host.empty()) {
-        return {};
-    }
-    return std::string(request.secure ? "https://" : "http://") + host;
-}
-
-// The months of a schedule: as asked, else two months back and four ahead.
-std::pair<std::string, std::string> Range(const Request& request, const RotationService& service, const char* from_name,
-                                          const char* to_name) {
-    std::string current = service.CurrentMonth();
-    std::string from = request.query.Get(from_name);
-    std::string to = request.query.Get(to_name);
-    return {from.empty() ? RotationService::AddMonths(current, -2) : from,
-            to.empty() ? RotationService::AddMonths(current, 4) : to};
-}
-
-}  // namespace
-
 void RegisterCadreScheduleRoutes(http::Router& router, const org::Web& web, RotationService& service,
                                  CadreFeedTokenSource feed_token) {
     router.Add(verb::get, "/quan-tri/tuyen-van/lich-can-bo/{id}", Mode::kBlocking,
                [&web, &service, feed_token](Request& request) {
                    auto principal = web.RequirePrincipal(request);
                    std::int64_t id = request.PathId("id");
-                   auto [from, to] = Range(request, service, "tu", "den");
+                   auto [from, to] = ScheduleRange(request, service, "tu", "den");
                    auto schedule = service.Cadre(principal, id, from, to);
                    view::Data data;
                    data.set("person_id", std::to_string(id));
@@ -55,7 +34,7 @@ void RegisterCadreScheduleRoutes(http::Router& router, const org::Web& web, Rota
                    data.set("rows", ScheduleRows(schedule.assignments));
                    data.set("caption", "Hội nghị tuyên vận cán bộ được phân công dự");
                    if (feed_token) {
-                       data.set("feed_url", BaseUrl(request) + "/lich-tuyen-van/" +
+                       data.set("feed_url", web::BaseUrl(request) + "/lich-tuyen-van/" +
                                                 feed_token(ActorOf(principal, request), id) + ".ics");
                    }
                    return web.Page("outreach/rotation_cadre", std::move(data), principal,
@@ -77,7 +56,7 @@ void RegisterCadreScheduleRoutes(http::Router& router, const org::Web& web, Rota
         .Add(verb::get, "/api/v1/outreach/people/{id}/rotation", Mode::kBlocking,
              [&web, &service](Request& request) {
                  auto principal = web.RequirePrincipal(request);
-                 auto [from, to] = Range(request, service, "from", "to");
+                 auto [from, to] = ScheduleRange(request, service, "from", "to");
                  return Response::Json(ToJson(service.Cadre(principal, request.PathId("id"), from, to)));
              })
         .summary = "Lịch đi dự hội nghị đã công bố của một cán bộ huyện (luân phiên của huyện)";
@@ -86,8 +65,8 @@ void RegisterCadreScheduleRoutes(http::Router& router, const org::Web& web, Rota
              [&web, feed_token](Request& request) {
                  auto principal = web.RequirePrincipal(request);
                  std::string token = feed_token(ActorOf(principal, request), request.PathId("id"));
-                 return Response::Json(
-                     json::serialize(json::object{{"url", BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics"}}));
+                 return Response::Json(json::serialize(
+                     json::object{{"url", web::BaseUrl(request) + "/lich-tuyen-van/" + token + ".ics"}}));
              })
         .summary = "Địa chỉ lịch iCalendar của một cán bộ huyện (các hội nghị được phân công dự)";
 }

@@ -24,14 +24,6 @@ std::string LevelPath(std::int64_t id) {
     return "/quan-tri/tuyen-van/luan-phien/" + std::to_string(id);
 }
 
-std::string BaseUrl(const Request& request) {
-    std::string host(request.Header("Host"));
-    if (host.empty()) {
-        return {};
-    }
-    return std::string(request.secure ? "https://" : "http://") + host;
-}
-
 // The month of a page or call: as typed, or the current one.
 std::string MonthOr(const std::string& text, const RotationService& service) {
     return org::Trim(text).empty() ? service.CurrentMonth() : text;
@@ -311,6 +303,15 @@ RotationRequest RequestOfJson(std::int64_t level_id, const json::object& body) {
 
 }  // namespace
 
+std::pair<std::string, std::string> ScheduleRange(const http::Request& request, const RotationService& service,
+                                                  const char* from_name, const char* to_name) {
+    std::string current = service.CurrentMonth();
+    std::string from = request.query.Get(from_name);
+    std::string to = request.query.Get(to_name);
+    return {from.empty() ? RotationService::AddMonths(current, -2) : from,
+            to.empty() ? RotationService::AddMonths(current, 4) : to};
+}
+
 view::List ScheduleRows(const std::vector<AssignmentRow>& assignments) {
     std::string today = web::TodayIso();
     view::List rows = view::MakeList();
@@ -428,11 +429,7 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                [&web, &service, feed_token](Request& request) {
                    auto principal = web.RequirePrincipal(request);
                    std::int64_t id = request.PathId("id");
-                   std::string current = service.CurrentMonth();
-                   std::string from = request.query.Get("tu");
-                   std::string to = request.query.Get("den");
-                   from = from.empty() ? RotationService::AddMonths(current, -2) : from;
-                   to = to.empty() ? RotationService::AddMonths(current, 4) : to;
+                   auto [from, to] = ScheduleRange(request, service, "tu", "den");
                    auto schedule = service.Schedule(principal, id, from, to);
                    view::Data data;
                    data.set("agency_id", std::to_string(id));
@@ -443,7 +440,7 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
                    data.set("rows", ScheduleRows(schedule.assignments));
                    data.set("caption", "Hội nghị tuyên vận cơ quan được phân công dự");
                    if (feed_token) {
-                       data.set("feed_url", BaseUrl(request) + "/lich-tuyen-van/" +
+                       data.set("feed_url", web::BaseUrl(request) + "/lich-tuyen-van/" +
                                                 feed_token(ActorOf(principal, request), id) + ".ics");
                    }
                    return web.Page("outreach/rotation_agency", std::move(data), principal,
@@ -513,12 +510,8 @@ void RegisterRotationRoutes(http::Router& router, const org::Web& web, RotationS
         .Add(verb::get, "/api/v1/outreach/agencies/{id}/rotation", Mode::kBlocking,
              [&web, &service](Request& request) {
                  auto principal = web.RequirePrincipal(request);
-                 std::string current = service.CurrentMonth();
-                 std::string from = request.query.Get("from");
-                 std::string to = request.query.Get("to");
-                 return Response::Json(ToJson(service.Schedule(
-                     principal, request.PathId("id"), from.empty() ? RotationService::AddMonths(current, -2) : from,
-                     to.empty() ? RotationService::AddMonths(current, 4) : to)));
+                 auto [from, to] = ScheduleRange(request, service, "from", "to");
+                 return Response::Json(ToJson(service.Schedule(principal, request.PathId("id"), from, to)));
              })
         .summary = "Lịch đi dự hội nghị đã công bố của một sở, ban, ngành";
 }

@@ -344,33 +344,43 @@ ProposalResult RotationService::SaveProposal(const org::Actor& actor, RotationRe
             }
         }
         ProposalResult result = Compute(c, level, request, month, weak);
-        auto before = store_.Month(c, level.unit.id, month, "draft");
-        store_.Delete(c, level.unit.id, month, "draft");
+        std::vector<DraftRow> rows;
         for (const auto& attendance : result.proposal.attendances) {
-            AssignmentRow row;
-            row.level_unit_id = level.unit.id;
-            row.month = month;
-            row.commune_id = attendance.commune_id;
-            row.agency_id = attendance.agency_id;
-            row.agency_is_person = level.persons;
-            row.pinned = attendance.pinned;
-            row.reasons = ReasonsJson(attendance.reasons);
-            row.status = "draft";
-            row.created_at = now;
-            row.updated_at = now;
-            store_.Insert(c, row);
+            rows.push_back({attendance.commune_id, attendance.agency_id, attendance.pinned, attendance.reasons});
         }
-        audit::Change change;
-        change.actor = actor.principal ? actor.principal->login : "system";
-        change.action = "outreach.rotation.propose";
-        change.entity = "outreach_rotation_month";
-        change.entity_id = std::to_string(level.unit.id) + ":" + month;
-        change.before_json = PairsJson(before);
-        change.after_json = PairsJson(store_.Month(c, level.unit.id, month, "draft"));
-        change.address = actor.address;
-        audit::Append(c, change, now);
+        ReplaceDraft(c, actor, level, month, rows, "outreach.rotation.propose", now);
         return result;
     });
+}
+
+void RotationService::ReplaceDraft(db::Connection& c, const org::Actor& actor, const RotationLevel& level,
+                                   const std::string& month, const std::vector<DraftRow>& rows,
+                                   const std::string& action, std::int64_t now) {
+    auto before = store_.Month(c, level.unit.id, month, "draft");
+    store_.Delete(c, level.unit.id, month, "draft");
+    for (const auto& draft : rows) {
+        AssignmentRow row;
+        row.level_unit_id = level.unit.id;
+        row.month = month;
+        row.commune_id = draft.commune_id;
+        row.agency_id = draft.agency_id;
+        row.agency_is_person = level.persons;
+        row.pinned = draft.pinned;
+        row.reasons = ReasonsJson(draft.reasons);
+        row.status = "draft";
+        row.created_at = now;
+        row.updated_at = now;
+        store_.Insert(c, row);
+    }
+    audit::Change change;
+    change.actor = actor.principal ? actor.principal->login : "system";
+    change.action = action;
+    change.entity = "outreach_rotation_month";
+    change.entity_id = std::to_string(level.unit.id) + ":" + month;
+    change.before_json = PairsJson(before);
+    change.after_json = PairsJson(store_.Month(c, level.unit.id, month, "draft"));
+    change.address = actor.address;
+    audit::Append(c, change, now);
 }
 
 RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t level_unit_id,
@@ -405,31 +415,11 @@ RotationMonth RotationService::SaveDraft(const org::Actor& actor, std::int64_t l
             }
         }
         org::ThrowIfInvalid(errors);
-        auto before = store_.Month(c, level.unit.id, month, "draft");
-        store_.Delete(c, level.unit.id, month, "draft");
+        std::vector<DraftRow> rows;
         for (const auto& [commune, agency] : pairs) {
-            AssignmentRow row;
-            row.level_unit_id = level.unit.id;
-            row.month = month;
-            row.commune_id = commune;
-            row.agency_id = agency;
-            row.agency_is_person = level.persons;
-            row.pinned = true;
-            row.reasons = ReasonsJson({"Do cán bộ phụ trách chọn."});
-            row.status = "draft";
-            row.created_at = now;
-            row.updated_at = now;
-            store_.Insert(c, row);
+            rows.push_back({commune, agency, true, {"Do cán bộ phụ trách chọn."}});
         }
-        audit::Change change;
-        change.actor = actor.principal ? actor.principal->login : "system";
-        change.action = "outreach.rotation.draft";
-        change.entity = "outreach_rotation_month";
-        change.entity_id = std::to_string(level.unit.id) + ":" + month;
-        change.before_json = PairsJson(before);
-        change.after_json = PairsJson(store_.Month(c, level.unit.id, month, "draft"));
-        change.address = actor.address;
-        audit::Append(c, change, now);
+        ReplaceDraft(c, actor, level, month, rows, "outreach.rotation.draft", now);
     });
     return actor.principal ? Month(*actor.principal, level_unit_id, month_text) : RotationMonth{};
 }
@@ -598,17 +588,20 @@ std::optional<std::int64_t> RotationService::PersonOf(const org::Principal& prin
 
 std::vector<std::int64_t> RotationService::PublishedCommunes(std::int64_t agency_id, bool person,
                                                              const std::string& month) {
-    return database_.ReadValue([&](db::Connection& c) {
-        auto rows = c.Query(std::string("SELECT commune_id FROM outreach_rotation_assignments WHERE ") +
-                                (person ? "agency_person_id" : "agency_unit_id") +
-                                " = $1 AND month = $2 AND status = 'published' ORDER BY commune_id",
-                            {agency_id, month});
-        std::vector<std::int64_t> out;
-        for (std::size_t i = 0; i < rows.Size(); ++i) {
-            out.push_back(rows.Int(i, 0));
-        }
-        return out;
-    });
+    return database_.ReadValue([&](db::Connection& c) { return PublishedCommunes(c, agency_id, person, month); });
+}
+
+std::vector<std::int64_t> RotationService::PublishedCommunes(db::Connection& c, std::int64_t agency_id, bool person,
+                                                             const std::string& month) const {
+    auto rows = c.Query(std::string("SELECT commune_id FROM outreach_rotation_assignments WHERE ") +
+                            (person ? "agency_person_id" : "agency_unit_id") +
+                            " = $1 AND month = $2 AND status = 'published' ORDER BY commune_id",
+                        {agency_id, month});
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; i < rows.Size(); ++i) {
+        out.push_back(rows.Int(i, 0));
+    }
+    return out;
 }
 
 std::int64_t RotationService::NotifyScheduleChange(db::Connection& c, const Conference& after, std::int64_t now) {

@@ -135,6 +135,9 @@ public:
     /// The communes an agency (a department, or with `person` a district cadre) must attend in a month
     /// (published; no permission check): the feed's hook.
     std::vector<std::int64_t> PublishedCommunes(std::int64_t agency_id, bool person, const std::string& month);
+    /// The same through the caller's connection (the feed reads it inside its own read).
+    std::vector<std::int64_t> PublishedCommunes(db::Connection& c, std::int64_t agency_id, bool person,
+                                                const std::string& month) const;
     /// Tells the agencies assigned to a commune's conference that its schedule changed (in the application and by
     /// e-mail), inside the change's transaction; the last of `after.changes` is the change just made. Returns the
     /// agencies told.
@@ -148,6 +151,16 @@ public:
     std::string CurrentMonth() const;
 
 private:
+    /// One attendance of a draft as written.
+    struct DraftRow {
+        std::int64_t commune_id = 0;
+        std::int64_t agency_id = 0;
+        bool pinned = false;
+        std::vector<std::string> reasons;
+    };
+    /// Replaces a level's month draft by `rows`, with its audit entry (`action`), in the caller's transaction.
+    void ReplaceDraft(db::Connection& c, const org::Actor& actor, const RotationLevel& level, const std::string& month,
+                      const std::vector<DraftRow>& rows, const std::string& action, std::int64_t now);
     RotationLevel LoadLevel(db::Connection& c, std::int64_t id) const;
     ProposalResult Compute(db::Connection& c, const RotationLevel& level, const RotationRequest& request,
                            const std::string& month, const std::map<std::int64_t, int>& weak_levels) const;

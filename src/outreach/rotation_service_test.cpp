@@ -42,8 +42,8 @@ protected:
         commune_ = SignIn("xa.amusung", org::Role::kCommuneOfficer, "02686");
         district_ = SignIn("huyen.batxat", org::Role::kDistrictOfficer, "082");
         department_ = SignIn("so.vhttdl", org::Role::kDepartmentOfficer, "S01");
-        conferences_.SetAttendanceSource([this](const FeedOwner& agency, const std::string& month) {
-            return service_.PublishedCommunes(agency.id, agency.person, month);
+        conferences_.SetAttendanceSource([this](db::Connection& c, const FeedOwner& agency, const std::string& month) {
+            return service_.PublishedCommunes(c, agency.id, agency.person, month);
         });
         conferences_.SetScheduleChangeListener(
             [this](db::Connection& c, const Conference&, const Conference& after, std::int64_t now) {

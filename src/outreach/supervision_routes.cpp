@@ -17,19 +17,12 @@ using boost::beast::http::verb;
 using http::Mode;
 using http::Request;
 using http::Response;
+using org::ServiceError;
 using web::ActorOf;
 using web::FormErrors;
 using web::Guard;
-using org::ServiceError;
 
 constexpr const char* kBase = "/quan-tri/tuyen-van/giam-sat";
-
-std::string KeyOf(const Request& request, const http::Params* form) {
-    if (form != nullptr && form->Has("idempotency_key")) {
-        return org::Trim(form->Get("idempotency_key"));
-    }
-    return org::Trim(request.Header("Idempotency-Key"));
-}
 
 std::string Id(std::int64_t id) {
     return std::to_string(id);
@@ -460,31 +453,23 @@ void RegisterPages(http::Router& router, const org::Web& web, SupervisionService
                         [&](const org::Principal& principal, std::int64_t unit_id, const http::Params& form) {
                             return service.Remind(ActorOf(principal, request),
                                                   ReminderInput{unit_id, form.Get("month"), form.Get("reason")},
-                                                  KeyOf(request, &form));
+                                                  web::IdempotencyKey(request, &form));
                         });
     });
-    router.Add(verb::post, base + "/don-vi/{id}/nhac-nho-phe-binh", Mode::kBlocking,
-               [&web, &service](Request& request) {
-                   return PostForm(
-                       web, service, request, "da-ghi=1",
-                       [&](const org::Principal& principal, std::int64_t unit_id, const http::Params& form) {
-                           ReprimandInput input{unit_id,
-                                                form.Get("kind"),
-                                                form.Get("reprimand_reason"),
-                                                form.Get("document_number"),
-                                                form.Get("decided_on"),
-                                                form.Get("month")};
-                           return service.RecordReprimand(ActorOf(principal, request), input, KeyOf(request, &form));
-                       });
-               });
-}
-
-Response Created(const std::string& body, const Written& written) {
-    auto response = Response::Json(body, 201);
-    if (written.replayed) {
-        response.With("Idempotent-Replayed", "true");
-    }
-    return response;
+    router.Add(
+        verb::post, base + "/don-vi/{id}/nhac-nho-phe-binh", Mode::kBlocking, [&web, &service](Request& request) {
+            return PostForm(web, service, request, "da-ghi=1",
+                            [&](const org::Principal& principal, std::int64_t unit_id, const http::Params& form) {
+                                ReprimandInput input{unit_id,
+                                                     form.Get("kind"),
+                                                     form.Get("reprimand_reason"),
+                                                     form.Get("document_number"),
+                                                     form.Get("decided_on"),
+                                                     form.Get("month")};
+                                return service.RecordReprimand(ActorOf(principal, request), input,
+                                                               web::IdempotencyKey(request, &form));
+                            });
+        });
 }
 
 void RegisterApi(http::Router& router, const org::Web& web, SupervisionService& service) {
@@ -543,10 +528,11 @@ void RegisterApi(http::Router& router, const org::Web& web, SupervisionService& 
                  auto principal = web.RequirePrincipal(request);
                  web.CheckCsrf(request, principal, nullptr);
                  auto body = web.JsonBody(request);
-                 ReminderInput input{org::ToInt(web::JsonText(body, "unit_id")).value_or(0), web::JsonText(body, "month"),
-                                     web::JsonText(body, "reason")};
-                 auto written = service.Remind(ActorOf(principal, request), input, KeyOf(request, nullptr));
-                 return Created(ToJson(service.GetReminder(principal, written.id)), written);
+                 ReminderInput input{org::ToInt(web::JsonText(body, "unit_id")).value_or(0),
+                                     web::JsonText(body, "month"), web::JsonText(body, "reason")};
+                 auto written =
+                     service.Remind(ActorOf(principal, request), input, web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.GetReminder(principal, written.id)), written.replayed, 201);
              })
         .summary =
         "Gửi lời nhắc cho một xã: {unit_id, month (yyyy-mm), reason}; thông báo trong ứng dụng và thư điện "
@@ -563,8 +549,9 @@ void RegisterApi(http::Router& router, const org::Web& web, SupervisionService& 
                                       web::JsonText(body, "document_number"),
                                       web::JsonText(body, "decided_on"),
                                       web::JsonText(body, "month")};
-                 auto written = service.RecordReprimand(ActorOf(principal, request), input, KeyOf(request, nullptr));
-                 return Created(ToJson(service.GetReprimand(principal, written.id)), written);
+                 auto written =
+                     service.RecordReprimand(ActorOf(principal, request), input, web::IdempotencyKey(request, nullptr));
+                 return web::WrittenJson(ToJson(service.GetReprimand(principal, written.id)), written.replayed, 201);
              })
         .summary =
         "Ghi nhắc nhở hoặc phê bình người đứng đầu một xã: {unit_id, kind (nhac_nho|phe_binh), reason, "

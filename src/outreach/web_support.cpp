@@ -12,6 +12,29 @@ org::Actor ActorOf(const org::Principal& principal, const http::Request& request
     return org::Actor{&principal, request.remote_address};
 }
 
+std::string IdempotencyKey(const http::Request& request, const http::Params* form) {
+    if (form != nullptr && form->Has("idempotency_key")) {
+        return org::Trim(form->Get("idempotency_key"));
+    }
+    return org::Trim(request.Header("Idempotency-Key"));
+}
+
+std::string BaseUrl(const http::Request& request) {
+    std::string host(request.Header("Host"));
+    if (host.empty()) {
+        return {};
+    }
+    return std::string(request.secure ? "https://" : "http://") + host;
+}
+
+http::Response WrittenJson(std::string body, bool replayed, unsigned replay_status) {
+    http::Response response = http::Response::Json(std::move(body), replayed ? replay_status : 201);
+    if (replayed) {
+        response.With("Idempotent-Replayed", "true");
+    }
+    return response;
+}
+
 void FormErrors(view::Data& data, const http::HttpError& error) {
     data.set("error", error.what());
     if (!error.details_json.empty()) {
@@ -62,7 +85,9 @@ std::int64_t NowMs() {
         .count();
 }
 
-std::string TodayIso() { return text::FormatIsoDate(NowMs()); }
+std::string TodayIso() {
+    return text::FormatIsoDate(NowMs());
+}
 
 std::string ShowDay(const std::string& iso) {
     auto ms = text::ParseIsoDate(iso);

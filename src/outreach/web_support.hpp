@@ -2,13 +2,13 @@
 #pragma once
 
 #include <boost/json.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "org/web.hpp"
+#include "platform/http/form.hpp"
 #include "platform/http/message.hpp"
 #include "platform/view/view.hpp"
 
@@ -27,6 +27,17 @@ auto Guard(F fn) {
         org::Web::Rethrow(error);
     }
 }
+
+/// The idempotency key of a write: the form's hidden "idempotency_key" field when the form has one, else the
+/// API's Idempotency-Key header; empty when neither.
+std::string IdempotencyKey(const http::Request& request, const http::Params* form);
+
+/// "https://host" or "http://host" from the request's Host header, for absolute links (feeds); empty without one.
+std::string BaseUrl(const http::Request& request);
+
+/// The JSON answer of an idempotent write: 201 for the first, `replay_status` with "Idempotent-Replayed: true"
+/// for a retry that found it already made.
+http::Response WrittenJson(std::string body, bool replayed, unsigned replay_status);
 
 /// Puts an error's message in "error" and each field's message in "error_<field>".
 void FormErrors(view::Data& data, const http::HttpError& error);
